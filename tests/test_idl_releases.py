@@ -180,7 +180,7 @@ def old_tree(old_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_old_release_generates(old_tree: Path) -> None:
     literals = (old_tree / "flytemodels" / "core" / "literals.py").read_text(encoding="utf-8")
-    assert "class Literal(_Message[_pb2.Literal])" in literals and "offloaded_metadata" not in literals
+    assert 'class Literal(_Message["_pb2.Literal"])' in literals and "offloaded_metadata" not in literals
     assert not (old_tree / "flytemodels" / "core" / "execution_envs.py").exists()  # added in a later release
 
 

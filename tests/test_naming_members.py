@@ -241,13 +241,16 @@ def read_while_running(node: ast.ClassDef, module: ast.Module) -> set[str]:
     return names - bound(node).keys()
 
 
-def module_names(module: ast.Module) -> set[str]:
+def module_names(module: ast.Module | ast.If) -> set[str]:
+    """Names bound at module level, in either branch of an ``if`` (``if TYPE_CHECKING: ... else: ...``)."""
     found: set[str] = set()
-    for statement in module.body:
+    for statement in [*module.body, *(module.orelse if isinstance(module, ast.If) else ())]:
         if isinstance(statement, ast.Import | ast.ImportFrom):
             found |= {alias.asname or alias.name.split(".")[0] for alias in statement.names}
         elif isinstance(statement, ast.Assign):
             found |= {target.id for target in statement.targets if isinstance(target, ast.Name)}
+        elif isinstance(statement, ast.If):
+            found |= module_names(statement)
     return found
 
 

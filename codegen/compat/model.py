@@ -185,7 +185,8 @@ class CompatClass:
     public_name: str
     qualname: str  # public qualified name within the module
     message: str  # full name of the IDL message
-    pb: str  # expression of the pb2 class in the generated module
+    pb_module: str  # the generated module's alias of the message's pb2 module
+    pb_path: str  # the message class's qualified name in it
     params: tuple[Param, ...]
     assignments: tuple[Assignment, ...]
     members: tuple[Member, ...]
@@ -199,6 +200,11 @@ class CompatClass:
     @property
     def overridden(self) -> bool:
         return self.name != self.public_name
+
+    @property
+    def pb(self) -> str:
+        """Expression of the pb2 class in the generated module's methods."""
+        return f"{self.pb_module}.{self.pb_path}"
 
     @property
     def oneofs(self) -> tuple[str, ...]:
@@ -256,13 +262,8 @@ class CompatModule:
     override_module: str
     external_reexports: tuple[Import, ...]  # names from outside the family, imported first
     family_reexports: tuple[Import, ...]  # names from other modules of the family, imported last (cycles)
-    lazy_reexports: tuple[Import, ...]  # names from packages the family does not depend on, imported on first use
+    lazy_reexports: tuple[Import, ...]  # names bound on first use (the table's ``lazy_reexports``)
     all_names: tuple[str, ...]
-
-    @property
-    def by_name_imports(self) -> tuple[Import, ...]:
-        """The pb2 modules imported with ``importlib``, after every import statement."""
-        return tuple(imp for imp in self.pb2_imports if imp.by_name)
 
     @property
     def uses_dataclasses(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from codegen.compat.model import Family
+from codegen.inputs.config import RUNTIME
 from codegen.render.templating import environment
 
 
@@ -10,7 +11,9 @@ def render_family(family: Family, table: str) -> dict[str, str]:
     """Relative output path → unformatted source, for every module and package of the family."""
     env = environment()
     module_template = env.get_template("compat_module.py.j2")
-    sources = {m.path: module_template.render(module=m, family=family, table=table) for m in family.modules}
+    sources = {
+        m.path: module_template.render(module=m, family=family, table=table, runtime=RUNTIME) for m in family.modules
+    }
     package_template = env.get_template("compat_package.py.j2")
     for package in family.packages:
         mirrored = family.source.split()[0] + package.name.removeprefix(family.package)

@@ -232,10 +232,11 @@ def _nested_messages(
 def _pb_type(scope: Scope, qualname: str) -> str:
     """The message class a model's base is parametrized with: what ``to_flyte_idl`` returns for type checkers.
 
-    A pb2 module imported by name (a keyword in its path) is opaque to them: any message, then.
+    Quoted: only type checkers import the pb2 module (the module binds it lazily). A pb2
+    module imported by name (a keyword in its path) is opaque to them: any message, then.
     """
     if naming.importable(naming.pb2_module(scope.file.name)):
-        return f"{scope.names.pb2}.{qualname}"
+        return f'"{scope.names.pb2}.{qualname}"'
     return f"{scope.names.fast}.AnyMessage"
 
 

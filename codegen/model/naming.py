@@ -99,7 +99,7 @@ COMPAT_CLASS_NAMES = frozenset(
 #: table writes, ``Timestamp()``, are read before any property is bound.)
 COMPAT_BODY_NAMES = frozenset(
     {"property", "staticmethod", "_get", "_set", "_bound", "_s", "_Ref", "_custom", "self"}
-    | {"_Model", "_Holder", "_enum", "_dataclasses"}
+    | {"_Model", "_Holder", "_enum", "_dataclasses", "_lazy"}
 )
 
 #: What the unread subclass of a compatibility class adds to it
@@ -247,7 +247,7 @@ WELL_KNOWN = {
 #: Each gives way to a name the file declares (``Privates``).
 PRIVATE_NAMES = {
     "type_checking": "TYPE_CHECKING",
-    "importlib": "_importlib",
+    "lazy": "_lazy",
     "pb2": "_pb2",
     "index": "_index",
     "message": "_Message",

@@ -189,7 +189,7 @@ class Import:
     """``import module as alias`` (or ``from package import name as alias``).
 
     ``by_name``: a path part is a keyword (``fixtures.async.class_pb2``), so no
-    import statement can spell it; it is ``alias = importlib.import_module(...)``.
+    import statement can spell it, not even for type checkers.
     """
 
     module: str
@@ -214,7 +214,7 @@ class Names:
     """
 
     type_checking: str  # typing.TYPE_CHECKING
-    importlib: str
+    lazy: str  # flytemodels._runtime.lazy: the pb2 modules, imported on first use
     pb2: str  # the file's own _pb2 module
     index: str  # the tree's _index module (imported to register the tree's files)
     message: str  # the runtime's Message base
@@ -275,10 +275,24 @@ class File:
         return bool(self.enums) or any(_has_enums(message) for message in self.messages)
 
     @property
-    def by_name_imports(self) -> tuple[Import, ...]:
-        """The run-time imports ``importlib`` makes, after every import statement (annotations need none)."""
-        imports = (self.pb2_import, *self.pb2_imports) if self.has_messages else ()
-        return tuple(imp for imp in imports if imp.by_name)
+    def lazy_imports(self) -> tuple[Import, ...]:
+        """The pb2 modules the module names, each imported when a model first needs it (``_runtime.lazy``)."""
+        return (self.pb2_import, *self.pb2_imports) if self.has_messages else ()
+
+    @property
+    def lazy_checked(self) -> tuple[Import, ...]:
+        """The pb2 modules an import statement can spell: type checkers import them, the module binds them lazily."""
+        return tuple(imp for imp in self.lazy_imports if not imp.by_name)
+
+    @property
+    def lazy_by_name(self) -> tuple[Import, ...]:
+        """The pb2 modules with a keyword in their path: bound lazily, opaque to type checkers."""
+        return tuple(imp for imp in self.lazy_imports if imp.by_name)
+
+    @property
+    def checked_imports(self) -> tuple[Import, ...]:
+        """What only type checkers import: the spellable pb2 modules, and the modules annotations name."""
+        return (*self.lazy_checked, *self.typing_imports)
 
     @property
     def override_module(self) -> str:

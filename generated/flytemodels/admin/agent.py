@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import agent_pb2 as _pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import agent_pb2 as _pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
+    from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import execution as _core_execution
@@ -30,6 +31,30 @@ if TYPE_CHECKING:
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.core import workflow as _core_workflow
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.agent_pb2")
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_metrics_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_metrics_pb2", "flyteidl.core.metrics_pb2"
+    )
+    _flyteidl_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+    )
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_core_workflow_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+    )
 
 
 class State(_OpenEnum):
@@ -55,11 +80,11 @@ class LogLineOriginator(_OpenEnum):
     """The originator of the log line is the system."""
 
 
-class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
+class TaskExecutionMetadata(_Message["_pb2.TaskExecutionMetadata"]):
     """Represents a subset of runtime task execution metadata that are relevant to external plugins."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionMetadata")
     _FIELDS = (
         "task_execution_id",
         "namespace",
@@ -319,11 +344,11 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         return value
 
 
-class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
+class CreateTaskRequest(_Message["_pb2.CreateTaskRequest"]):
     """Represents a request structure to create task."""
 
     __slots__ = ()
-    _PB = _pb2.CreateTaskRequest
+    _PB = _lazy.pb_class(_pb2, "CreateTaskRequest")
     _FIELDS = (
         "inputs",
         "template",
@@ -462,11 +487,11 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
         return value
 
 
-class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
+class CreateTaskResponse(_Message["_pb2.CreateTaskResponse"]):
     """Represents a create response structure."""
 
     __slots__ = ()
-    _PB = _pb2.CreateTaskResponse
+    _PB = _lazy.pb_class(_pb2, "CreateTaskResponse")
     _FIELDS = ("resource_meta",)
 
     def __init__(
@@ -500,11 +525,11 @@ class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
         return value
 
 
-class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
+class CreateRequestHeader(_Message["_pb2.CreateRequestHeader"]):
     """The ``flyteidl.admin.CreateRequestHeader`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateRequestHeader
+    _PB = _lazy.pb_class(_pb2, "CreateRequestHeader")
     _FIELDS = (
         "template",
         "output_prefix",
@@ -632,11 +657,11 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
         return value
 
 
-class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
+class ExecuteTaskSyncRequest(_Message["_pb2.ExecuteTaskSyncRequest"]):
     """The ``flyteidl.admin.ExecuteTaskSyncRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecuteTaskSyncRequest
+    _PB = _lazy.pb_class(_pb2, "ExecuteTaskSyncRequest")
     _FIELDS = (
         "header",
         "inputs",
@@ -722,11 +747,11 @@ class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
         return value
 
 
-class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]):
+class ExecuteTaskSyncResponseHeader(_Message["_pb2.ExecuteTaskSyncResponseHeader"]):
     """The ``flyteidl.admin.ExecuteTaskSyncResponseHeader`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecuteTaskSyncResponseHeader
+    _PB = _lazy.pb_class(_pb2, "ExecuteTaskSyncResponseHeader")
     _FIELDS = ("resource",)
     _fm_model_resource = _fast.FieldModel("resource")
 
@@ -771,11 +796,11 @@ class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]
         return value
 
 
-class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
+class ExecuteTaskSyncResponse(_Message["_pb2.ExecuteTaskSyncResponse"]):
     """The ``flyteidl.admin.ExecuteTaskSyncResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecuteTaskSyncResponse
+    _PB = _lazy.pb_class(_pb2, "ExecuteTaskSyncResponse")
     _FIELDS = (
         "header",
         "outputs",
@@ -861,11 +886,11 @@ class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
         return value
 
 
-class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
+class GetTaskRequest(_Message["_pb2.GetTaskRequest"]):
     """A message used to fetch a job resource from flyte agent server."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskRequest")
     _FIELDS = (
         "task_type",
         "resource_meta",
@@ -975,11 +1000,11 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
         return value
 
 
-class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
+class GetTaskResponse(_Message["_pb2.GetTaskResponse"]):
     """Response to get an individual task resource."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskResponse")
     _FIELDS = ("resource",)
     _fm_model_resource = _fast.FieldModel("resource")
 
@@ -1024,11 +1049,11 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
         return value
 
 
-class Resource(_Message[_pb2.Resource]):
+class Resource(_Message["_pb2.Resource"]):
     """The ``flyteidl.admin.Resource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Resource
+    _PB = _lazy.pb_class(_pb2, "Resource")
     _FIELDS = (
         "state",
         "outputs",
@@ -1214,11 +1239,11 @@ class Resource(_Message[_pb2.Resource]):
         return value
 
 
-class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
+class DeleteTaskRequest(_Message["_pb2.DeleteTaskRequest"]):
     """A message used to delete a task."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTaskRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteTaskRequest")
     _FIELDS = (
         "task_type",
         "resource_meta",
@@ -1306,11 +1331,11 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
         return value
 
 
-class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
+class DeleteTaskResponse(_Message["_pb2.DeleteTaskResponse"]):
     """Response to delete a task."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTaskResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteTaskResponse")
     _FIELDS = ()
 
     def __init__(
@@ -1319,11 +1344,11 @@ class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
         self._build()
 
 
-class Agent(_Message[_pb2.Agent]):
+class Agent(_Message["_pb2.Agent"]):
     """A message containing the agent metadata."""
 
     __slots__ = ()
-    _PB = _pb2.Agent
+    _PB = _lazy.pb_class(_pb2, "Agent")
     _FIELDS = (
         "name",
         "supported_task_types",
@@ -1423,11 +1448,11 @@ class Agent(_Message[_pb2.Agent]):
         return value
 
 
-class TaskCategory(_Message[_pb2.TaskCategory]):
+class TaskCategory(_Message["_pb2.TaskCategory"]):
     """The ``flyteidl.admin.TaskCategory`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskCategory
+    _PB = _lazy.pb_class(_pb2, "TaskCategory")
     _FIELDS = (
         "name",
         "version",
@@ -1482,11 +1507,11 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
         return value
 
 
-class GetAgentRequest(_Message[_pb2.GetAgentRequest]):
+class GetAgentRequest(_Message["_pb2.GetAgentRequest"]):
     """A request to get an agent."""
 
     __slots__ = ()
-    _PB = _pb2.GetAgentRequest
+    _PB = _lazy.pb_class(_pb2, "GetAgentRequest")
     _FIELDS = ("name",)
 
     def __init__(
@@ -1520,11 +1545,11 @@ class GetAgentRequest(_Message[_pb2.GetAgentRequest]):
         return value
 
 
-class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
+class GetAgentResponse(_Message["_pb2.GetAgentResponse"]):
     """A response containing an agent."""
 
     __slots__ = ()
-    _PB = _pb2.GetAgentResponse
+    _PB = _lazy.pb_class(_pb2, "GetAgentResponse")
     _FIELDS = ("agent",)
     _fm_model_agent = _fast.FieldModel("agent")
 
@@ -1569,11 +1594,11 @@ class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
         return value
 
 
-class ListAgentsRequest(_Message[_pb2.ListAgentsRequest]):
+class ListAgentsRequest(_Message["_pb2.ListAgentsRequest"]):
     """A request to list all agents."""
 
     __slots__ = ()
-    _PB = _pb2.ListAgentsRequest
+    _PB = _lazy.pb_class(_pb2, "ListAgentsRequest")
     _FIELDS = ()
 
     def __init__(
@@ -1582,11 +1607,11 @@ class ListAgentsRequest(_Message[_pb2.ListAgentsRequest]):
         self._build()
 
 
-class ListAgentsResponse(_Message[_pb2.ListAgentsResponse]):
+class ListAgentsResponse(_Message["_pb2.ListAgentsResponse"]):
     """A response containing a list of agents."""
 
     __slots__ = ()
-    _PB = _pb2.ListAgentsResponse
+    _PB = _lazy.pb_class(_pb2, "ListAgentsResponse")
     _FIELDS = ("agents",)
 
     def __init__(
@@ -1620,11 +1645,11 @@ class ListAgentsResponse(_Message[_pb2.ListAgentsResponse]):
         return value
 
 
-class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
+class GetTaskMetricsRequest(_Message["_pb2.GetTaskMetricsRequest"]):
     """A request to get the metrics from a task execution."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskMetricsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskMetricsRequest")
     _FIELDS = (
         "task_type",
         "resource_meta",
@@ -1787,11 +1812,11 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
         return value
 
 
-class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
+class GetTaskMetricsResponse(_Message["_pb2.GetTaskMetricsResponse"]):
     """A response containing a list of metrics for a task execution."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskMetricsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskMetricsResponse")
     _FIELDS = ("results",)
 
     def __init__(
@@ -1827,11 +1852,11 @@ class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
         return value
 
 
-class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
+class GetTaskLogsRequest(_Message["_pb2.GetTaskLogsRequest"]):
     """A request to get the log from a task execution."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsRequest")
     _FIELDS = (
         "task_type",
         "resource_meta",
@@ -1954,11 +1979,11 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
         return value
 
 
-class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
+class GetTaskLogsResponseHeader(_Message["_pb2.GetTaskLogsResponseHeader"]):
     """The ``flyteidl.admin.GetTaskLogsResponseHeader`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponseHeader
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponseHeader")
     _FIELDS = ("token",)
 
     def __init__(
@@ -1993,11 +2018,11 @@ class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
         return value
 
 
-class LogLine(_Message[_pb2.LogLine]):
+class LogLine(_Message["_pb2.LogLine"]):
     """The ``flyteidl.admin.LogLine`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLine
+    _PB = _lazy.pb_class(_pb2, "LogLine")
     _FIELDS = (
         "timestamp",
         "message",
@@ -2084,11 +2109,11 @@ class LogLine(_Message[_pb2.LogLine]):
         return value
 
 
-class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
+class GetTaskLogsResponseBody(_Message["_pb2.GetTaskLogsResponseBody"]):
     """The ``flyteidl.admin.GetTaskLogsResponseBody`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponseBody
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponseBody")
     _FIELDS = (
         "results",
         "structured_lines",
@@ -2149,11 +2174,11 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         return value
 
 
-class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
+class GetTaskLogsResponse(_Message["_pb2.GetTaskLogsResponse"]):
     """A response containing the logs for a task execution."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponse")
     _FIELDS = (
         "header",
         "body",
@@ -2238,12 +2263,12 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
         return value
 
 
-class AgentError(_Message[_pb2.AgentError]):
+class AgentError(_Message["_pb2.AgentError"]):
     """Error message to propagate detailed errors from agent executions to the execution
     engine."""
 
     __slots__ = ()
-    _PB = _pb2.AgentError
+    _PB = _lazy.pb_class(_pb2, "AgentError")
     _FIELDS = (
         "code",
         "kind",

@@ -4,17 +4,25 @@
 
 from __future__ import annotations
 
-from flyteidl.admin import cluster_assignment_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl.admin import cluster_assignment_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.cluster_assignment_pb2")
 
 
-class ClusterAssignment(_Message[_pb2.ClusterAssignment]):
+class ClusterAssignment(_Message["_pb2.ClusterAssignment"]):
     """Encapsulates specifications for routing an execution onto a specific cluster."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterAssignment
+    _PB = _lazy.pb_class(_pb2, "ClusterAssignment")
     _FIELDS = ("cluster_pool_name",)
 
     def __init__(

@@ -6,19 +6,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import common_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import common_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     from flytemodels.core import execution as _core_execution
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.common_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
 class NamedEntityState(_OpenEnum):
@@ -32,14 +42,14 @@ class NamedEntityState(_OpenEnum):
     """System generated entities that aren't explicitly created or managed by a user."""
 
 
-class NamedEntityIdentifier(_Message[_pb2.NamedEntityIdentifier]):
+class NamedEntityIdentifier(_Message["_pb2.NamedEntityIdentifier"]):
     """Encapsulation of fields that identifies a Flyte resource.
     A Flyte resource can be a task, workflow or launch plan.
     A resource can internally have multiple versions and is uniquely identified
     by project, domain, and name."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityIdentifier
+    _PB = _lazy.pb_class(_pb2, "NamedEntityIdentifier")
     _FIELDS = (
         "project",
         "domain",
@@ -126,11 +136,11 @@ class NamedEntityIdentifier(_Message[_pb2.NamedEntityIdentifier]):
         return value
 
 
-class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
+class NamedEntityMetadata(_Message["_pb2.NamedEntityMetadata"]):
     """Additional metadata around a named entity."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityMetadata
+    _PB = _lazy.pb_class(_pb2, "NamedEntityMetadata")
     _FIELDS = (
         "description",
         "state",
@@ -196,13 +206,13 @@ class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
         return value
 
 
-class NamedEntity(_Message[_pb2.NamedEntity]):
+class NamedEntity(_Message["_pb2.NamedEntity"]):
     """Encapsulates information common to a NamedEntity, a Flyte resource such as a task,
     workflow or launch plan. A NamedEntity is exclusively identified by its resource type
     and identifier."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntity
+    _PB = _lazy.pb_class(_pb2, "NamedEntity")
     _FIELDS = (
         "resource_type",
         "id",
@@ -305,11 +315,11 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
         return value
 
 
-class Sort(_Message[_pb2.Sort]):
+class Sort(_Message["_pb2.Sort"]):
     """Specifies sort ordering in a list request."""
 
     __slots__ = ()
-    _PB = _pb2.Sort
+    _PB = _lazy.pb_class(_pb2, "Sort")
     _FIELDS = (
         "key",
         "direction",
@@ -382,11 +392,11 @@ class Sort(_Message[_pb2.Sort]):
         return value
 
 
-class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRequest]):
+class NamedEntityIdentifierListRequest(_Message["_pb2.NamedEntityIdentifierListRequest"]):
     """Represents a request structure to list NamedEntityIdentifiers."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityIdentifierListRequest
+    _PB = _lazy.pb_class(_pb2, "NamedEntityIdentifierListRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -538,11 +548,11 @@ class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRe
         return value
 
 
-class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
+class NamedEntityListRequest(_Message["_pb2.NamedEntityListRequest"]):
     """Represents a request structure to list NamedEntity objects"""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityListRequest
+    _PB = _lazy.pb_class(_pb2, "NamedEntityListRequest")
     _FIELDS = (
         "resource_type",
         "project",
@@ -716,11 +726,11 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
         return value
 
 
-class NamedEntityIdentifierList(_Message[_pb2.NamedEntityIdentifierList]):
+class NamedEntityIdentifierList(_Message["_pb2.NamedEntityIdentifierList"]):
     """Represents a list of NamedEntityIdentifiers."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityIdentifierList
+    _PB = _lazy.pb_class(_pb2, "NamedEntityIdentifierList")
     _FIELDS = (
         "entities",
         "token",
@@ -776,11 +786,11 @@ class NamedEntityIdentifierList(_Message[_pb2.NamedEntityIdentifierList]):
         return value
 
 
-class NamedEntityList(_Message[_pb2.NamedEntityList]):
+class NamedEntityList(_Message["_pb2.NamedEntityList"]):
     """Represents a list of NamedEntityIdentifiers."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityList
+    _PB = _lazy.pb_class(_pb2, "NamedEntityList")
     _FIELDS = (
         "entities",
         "token",
@@ -836,11 +846,11 @@ class NamedEntityList(_Message[_pb2.NamedEntityList]):
         return value
 
 
-class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
+class NamedEntityGetRequest(_Message["_pb2.NamedEntityGetRequest"]):
     """A request to retrieve the metadata associated with a NamedEntityIdentifier"""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityGetRequest
+    _PB = _lazy.pb_class(_pb2, "NamedEntityGetRequest")
     _FIELDS = (
         "resource_type",
         "id",
@@ -914,11 +924,11 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
         return value
 
 
-class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
+class NamedEntityUpdateRequest(_Message["_pb2.NamedEntityUpdateRequest"]):
     """Request to set the referenced named entity state to the configured value."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "NamedEntityUpdateRequest")
     _FIELDS = (
         "resource_type",
         "id",
@@ -1024,11 +1034,11 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
         return value
 
 
-class NamedEntityUpdateResponse(_Message[_pb2.NamedEntityUpdateResponse]):
+class NamedEntityUpdateResponse(_Message["_pb2.NamedEntityUpdateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.NamedEntityUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "NamedEntityUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -1037,12 +1047,12 @@ class NamedEntityUpdateResponse(_Message[_pb2.NamedEntityUpdateResponse]):
         self._build()
 
 
-class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
+class ObjectGetRequest(_Message["_pb2.ObjectGetRequest"]):
     """Shared request structure to fetch a single resource.
     Resources include: Task, Workflow, LaunchPlan"""
 
     __slots__ = ()
-    _PB = _pb2.ObjectGetRequest
+    _PB = _lazy.pb_class(_pb2, "ObjectGetRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1091,12 +1101,12 @@ class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
         return value
 
 
-class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
+class ResourceListRequest(_Message["_pb2.ResourceListRequest"]):
     """Shared request structure to retrieve a list of resources.
     Resources include: Task, Workflow, LaunchPlan"""
 
     __slots__ = ()
-    _PB = _pb2.ResourceListRequest
+    _PB = _lazy.pb_class(_pb2, "ResourceListRequest")
     _FIELDS = (
         "id",
         "limit",
@@ -1223,11 +1233,11 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
         return value
 
 
-class EmailNotification(_Message[_pb2.EmailNotification]):
+class EmailNotification(_Message["_pb2.EmailNotification"]):
     """Defines an email notification specification."""
 
     __slots__ = ()
-    _PB = _pb2.EmailNotification
+    _PB = _lazy.pb_class(_pb2, "EmailNotification")
     _FIELDS = (
         "recipients_email",
         "template",
@@ -1284,11 +1294,11 @@ class EmailNotification(_Message[_pb2.EmailNotification]):
         return value
 
 
-class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
+class PagerDutyNotification(_Message["_pb2.PagerDutyNotification"]):
     """Defines a pager duty notification specification."""
 
     __slots__ = ()
-    _PB = _pb2.PagerDutyNotification
+    _PB = _lazy.pb_class(_pb2, "PagerDutyNotification")
     _FIELDS = (
         "recipients_email",
         "template",
@@ -1345,11 +1355,11 @@ class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
         return value
 
 
-class SlackNotification(_Message[_pb2.SlackNotification]):
+class SlackNotification(_Message["_pb2.SlackNotification"]):
     """Defines a slack notification specification."""
 
     __slots__ = ()
-    _PB = _pb2.SlackNotification
+    _PB = _lazy.pb_class(_pb2, "SlackNotification")
     _FIELDS = (
         "recipients_email",
         "template",
@@ -1406,13 +1416,13 @@ class SlackNotification(_Message[_pb2.SlackNotification]):
         return value
 
 
-class Notification(_Message[_pb2.Notification]):
+class Notification(_Message["_pb2.Notification"]):
     """Represents a structure for notifications based on execution status.
     The notification content is configured within flyte admin but can be templatized.
     Future iterations could expose configuring notifications with custom content."""
 
     __slots__ = ()
-    _PB = _pb2.Notification
+    _PB = _lazy.pb_class(_pb2, "Notification")
     _FIELDS = (
         "phases",
         "email",
@@ -1536,13 +1546,13 @@ class Notification(_Message[_pb2.Notification]):
         return value
 
 
-class UrlBlob(_Message[_pb2.UrlBlob]):
+class UrlBlob(_Message["_pb2.UrlBlob"]):
     """Deprecated.
 
     Represents a string url and associated metadata used throughout the platform."""
 
     __slots__ = ()
-    _PB = _pb2.UrlBlob
+    _PB = _lazy.pb_class(_pb2, "UrlBlob")
     _FIELDS = (
         "url",
         "bytes",
@@ -1598,13 +1608,13 @@ class UrlBlob(_Message[_pb2.UrlBlob]):
         return value
 
 
-class Labels(_Message[_pb2.Labels]):
+class Labels(_Message["_pb2.Labels"]):
     """Label values to be applied to an execution resource.
     In the future a mode (e.g. OVERRIDE, APPEND, etc) can be defined
     to specify how to merge labels defined at registration and execution time."""
 
     __slots__ = ()
-    _PB = _pb2.Labels
+    _PB = _lazy.pb_class(_pb2, "Labels")
     _FIELDS = ("values",)
 
     def __init__(
@@ -1638,13 +1648,13 @@ class Labels(_Message[_pb2.Labels]):
         return value
 
 
-class Annotations(_Message[_pb2.Annotations]):
+class Annotations(_Message["_pb2.Annotations"]):
     """Annotation values to be applied to an execution resource.
     In the future a mode (e.g. OVERRIDE, APPEND, etc) can be defined
     to specify how to merge annotations defined at registration and execution time."""
 
     __slots__ = ()
-    _PB = _pb2.Annotations
+    _PB = _lazy.pb_class(_pb2, "Annotations")
     _FIELDS = ("values",)
 
     def __init__(
@@ -1678,13 +1688,13 @@ class Annotations(_Message[_pb2.Annotations]):
         return value
 
 
-class Envs(_Message[_pb2.Envs]):
+class Envs(_Message["_pb2.Envs"]):
     """Environment variable values to be applied to an execution resource.
     In the future a mode (e.g. OVERRIDE, APPEND, etc) can be defined
     to specify how to merge environment variables defined at registration and execution time."""
 
     __slots__ = ()
-    _PB = _pb2.Envs
+    _PB = _lazy.pb_class(_pb2, "Envs")
     _FIELDS = ("values",)
 
     def __init__(
@@ -1718,7 +1728,7 @@ class Envs(_Message[_pb2.Envs]):
         return value
 
 
-class AuthRole(_Message[_pb2.AuthRole]):
+class AuthRole(_Message["_pb2.AuthRole"]):
     """Deprecated.
 
     Defines permissions associated with executions created by this launch plan spec.
@@ -1726,7 +1736,7 @@ class AuthRole(_Message[_pb2.AuthRole]):
     Deprecated."""
 
     __slots__ = ()
-    _PB = _pb2.AuthRole
+    _PB = _lazy.pb_class(_pb2, "AuthRole")
     _FIELDS = (
         "assumable_iam_role",
         "kubernetes_service_account",
@@ -1787,12 +1797,12 @@ class AuthRole(_Message[_pb2.AuthRole]):
         return value
 
 
-class RawOutputDataConfig(_Message[_pb2.RawOutputDataConfig]):
+class RawOutputDataConfig(_Message["_pb2.RawOutputDataConfig"]):
     """Encapsulates user settings pertaining to offloaded data (i.e. Blobs, Schema, query data, etc.).
     See https://github.com/flyteorg/flyte/issues/211 for more background information."""
 
     __slots__ = ()
-    _PB = _pb2.RawOutputDataConfig
+    _PB = _lazy.pb_class(_pb2, "RawOutputDataConfig")
     _FIELDS = ("output_location_prefix",)
 
     def __init__(
@@ -1829,11 +1839,11 @@ class RawOutputDataConfig(_Message[_pb2.RawOutputDataConfig]):
         return value
 
 
-class FlyteURLs(_Message[_pb2.FlyteURLs]):
+class FlyteURLs(_Message["_pb2.FlyteURLs"]):
     """These URLs are returned as part of node and task execution data requests."""
 
     __slots__ = ()
-    _PB = _pb2.FlyteURLs
+    _PB = _lazy.pb_class(_pb2, "FlyteURLs")
     _FIELDS = (
         "inputs",
         "outputs",

@@ -6,18 +6,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import description_entity_pb2 as _pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import description_entity_pb2 as _pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
     from collections import abc as _abc
     from flytemodels.admin import common as _admin_common
     from flytemodels.core import identifier as _core_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.description_entity_pb2")
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
 
 
 class DescriptionFormat(_OpenEnum):
@@ -30,12 +40,12 @@ class DescriptionFormat(_OpenEnum):
     """python default documentation - comments is rst"""
 
 
-class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
+class DescriptionEntity(_Message["_pb2.DescriptionEntity"]):
     """DescriptionEntity contains detailed description for the task/workflow.
     Documentation could provide insight into the algorithms, business use case, etc."""
 
     __slots__ = ()
-    _PB = _pb2.DescriptionEntity
+    _PB = _lazy.pb_class(_pb2, "DescriptionEntity")
     _FIELDS = (
         "id",
         "short_description",
@@ -186,13 +196,13 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
         return value
 
 
-class Description(_Message[_pb2.Description]):
+class Description(_Message["_pb2.Description"]):
     """Full user description with formatting preserved. This can be rendered
     by clients, such as the console or command line tools with in-tact
     formatting."""
 
     __slots__ = ()
-    _PB = _pb2.Description
+    _PB = _lazy.pb_class(_pb2, "Description")
     _FIELDS = (
         "value",
         "uri",
@@ -292,11 +302,11 @@ class Description(_Message[_pb2.Description]):
         return value
 
 
-class SourceCode(_Message[_pb2.SourceCode]):
+class SourceCode(_Message["_pb2.SourceCode"]):
     """Link to source code used to define this entity"""
 
     __slots__ = ()
-    _PB = _pb2.SourceCode
+    _PB = _lazy.pb_class(_pb2, "SourceCode")
     _FIELDS = ("link",)
 
     def __init__(
@@ -330,12 +340,12 @@ class SourceCode(_Message[_pb2.SourceCode]):
         return value
 
 
-class DescriptionEntityList(_Message[_pb2.DescriptionEntityList]):
+class DescriptionEntityList(_Message["_pb2.DescriptionEntityList"]):
     """Represents a list of DescriptionEntities returned from the admin.
     See :ref:`ref_flyteidl.admin.DescriptionEntity` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.DescriptionEntityList
+    _PB = _lazy.pb_class(_pb2, "DescriptionEntityList")
     _FIELDS = (
         "descriptionEntities",
         "token",
@@ -391,12 +401,12 @@ class DescriptionEntityList(_Message[_pb2.DescriptionEntityList]):
         return value
 
 
-class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
+class DescriptionEntityListRequest(_Message["_pb2.DescriptionEntityListRequest"]):
     """Represents a request structure to retrieve a list of DescriptionEntities.
     See :ref:`ref_flyteidl.admin.DescriptionEntity` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.DescriptionEntityListRequest
+    _PB = _lazy.pb_class(_pb2, "DescriptionEntityListRequest")
     _FIELDS = (
         "resource_type",
         "id",

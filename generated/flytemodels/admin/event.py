@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import event_pb2 as _pb2
-from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import event_pb2 as _pb2
+    from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
     from flytemodels.event import event as _event_event
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.event_pb2")
+    _flyteidl_event_event_pb2 = _lazy.module(
+        globals(), "_flyteidl_event_event_pb2", "flyteidl.event.event_pb2"
+    )
 
 
-class EventErrorAlreadyInTerminalState(_Message[_pb2.EventErrorAlreadyInTerminalState]):
+class EventErrorAlreadyInTerminalState(_Message["_pb2.EventErrorAlreadyInTerminalState"]):
     """Indicates that a sent event was not used to update execution state due to
     the referenced execution already being terminated (and therefore ineligible
     for further state transitions)."""
 
     __slots__ = ()
-    _PB = _pb2.EventErrorAlreadyInTerminalState
+    _PB = _lazy.pb_class(_pb2, "EventErrorAlreadyInTerminalState")
     _FIELDS = ("current_phase",)
 
     def __init__(
@@ -56,12 +63,12 @@ class EventErrorAlreadyInTerminalState(_Message[_pb2.EventErrorAlreadyInTerminal
         return value
 
 
-class EventErrorIncompatibleCluster(_Message[_pb2.EventErrorIncompatibleCluster]):
+class EventErrorIncompatibleCluster(_Message["_pb2.EventErrorIncompatibleCluster"]):
     """Indicates an event was rejected because it came from a different cluster than
     is on record as running the execution."""
 
     __slots__ = ()
-    _PB = _pb2.EventErrorIncompatibleCluster
+    _PB = _lazy.pb_class(_pb2, "EventErrorIncompatibleCluster")
     _FIELDS = ("cluster",)
 
     def __init__(
@@ -96,11 +103,11 @@ class EventErrorIncompatibleCluster(_Message[_pb2.EventErrorIncompatibleCluster]
         return value
 
 
-class EventFailureReason(_Message[_pb2.EventFailureReason]):
+class EventFailureReason(_Message["_pb2.EventFailureReason"]):
     """Indicates why a sent event was not used to update execution."""
 
     __slots__ = ()
-    _PB = _pb2.EventFailureReason
+    _PB = _lazy.pb_class(_pb2, "EventFailureReason")
     _FIELDS = (
         "already_in_terminal_state",
         "incompatible_cluster",
@@ -189,11 +196,11 @@ class EventFailureReason(_Message[_pb2.EventFailureReason]):
         return value
 
 
-class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]):
+class WorkflowExecutionEventRequest(_Message["_pb2.WorkflowExecutionEventRequest"]):
     """Request to send a notification that a workflow execution event has occurred."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionEventRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionEventRequest")
     _FIELDS = (
         "request_id",
         "event",
@@ -261,11 +268,11 @@ class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]
         return value
 
 
-class WorkflowExecutionEventResponse(_Message[_pb2.WorkflowExecutionEventResponse]):
+class WorkflowExecutionEventResponse(_Message["_pb2.WorkflowExecutionEventResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionEventResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionEventResponse")
     _FIELDS = ()
 
     def __init__(
@@ -274,11 +281,11 @@ class WorkflowExecutionEventResponse(_Message[_pb2.WorkflowExecutionEventRespons
         self._build()
 
 
-class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
+class NodeExecutionEventRequest(_Message["_pb2.NodeExecutionEventRequest"]):
     """Request to send a notification that a node execution event has occurred."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionEventRequest
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionEventRequest")
     _FIELDS = (
         "request_id",
         "event",
@@ -346,11 +353,11 @@ class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
         return value
 
 
-class NodeExecutionEventResponse(_Message[_pb2.NodeExecutionEventResponse]):
+class NodeExecutionEventResponse(_Message["_pb2.NodeExecutionEventResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionEventResponse
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionEventResponse")
     _FIELDS = ()
 
     def __init__(
@@ -359,11 +366,11 @@ class NodeExecutionEventResponse(_Message[_pb2.NodeExecutionEventResponse]):
         self._build()
 
 
-class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
+class TaskExecutionEventRequest(_Message["_pb2.TaskExecutionEventRequest"]):
     """Request to send a notification that a task execution event has occurred."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionEventRequest
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionEventRequest")
     _FIELDS = (
         "request_id",
         "event",
@@ -431,11 +438,11 @@ class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
         return value
 
 
-class TaskExecutionEventResponse(_Message[_pb2.TaskExecutionEventResponse]):
+class TaskExecutionEventResponse(_Message["_pb2.TaskExecutionEventResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionEventResponse
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionEventResponse")
     _FIELDS = ()
 
     def __init__(

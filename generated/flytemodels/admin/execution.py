@@ -6,23 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import execution_pb2 as _pb2
-from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
-from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
-from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import execution_pb2 as _pb2
+    from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
+    from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
+    from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
+    from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import cluster_assignment as _admin_cluster_assignment
@@ -35,6 +36,39 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import metrics as _core_metrics
     from flytemodels.core import security as _core_security
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.execution_pb2")
+    _flyteidl_admin_cluster_assignment_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_cluster_assignment_pb2", "flyteidl.admin.cluster_assignment_pb2"
+    )
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_admin_matchable_resource_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_matchable_resource_pb2", "flyteidl.admin.matchable_resource_pb2"
+    )
+    _flyteidl_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_artifact_id_pb2", "flyteidl.core.artifact_id_pb2"
+    )
+    _flyteidl_core_execution_envs_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_envs_pb2", "flyteidl.core.execution_envs_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_metrics_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_metrics_pb2", "flyteidl.core.metrics_pb2"
+    )
+    _flyteidl_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+    )
 
 
 class ExecutionState(_OpenEnum):
@@ -46,11 +80,11 @@ class ExecutionState(_OpenEnum):
     """Archived executions are no longer visible in the UI."""
 
 
-class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
+class ExecutionCreateRequest(_Message["_pb2.ExecutionCreateRequest"]):
     """Request to launch an execution with the given project, domain and optionally-assigned name."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionCreateRequest
+    _PB = _lazy.pb_class(_pb2, "ExecutionCreateRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -203,11 +237,11 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
         return value
 
 
-class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
+class ExecutionRelaunchRequest(_Message["_pb2.ExecutionRelaunchRequest"]):
     """Request to relaunch the referenced execution."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionRelaunchRequest
+    _PB = _lazy.pb_class(_pb2, "ExecutionRelaunchRequest")
     _FIELDS = (
         "id",
         "name",
@@ -297,11 +331,11 @@ class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
         return value
 
 
-class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
+class ExecutionRecoverRequest(_Message["_pb2.ExecutionRecoverRequest"]):
     """Request to recover the referenced execution."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionRecoverRequest
+    _PB = _lazy.pb_class(_pb2, "ExecutionRecoverRequest")
     _FIELDS = (
         "id",
         "name",
@@ -402,13 +436,13 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
         return value
 
 
-class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
+class ExecutionCreateResponse(_Message["_pb2.ExecutionCreateResponse"]):
     """The unique identifier for a successfully created execution.
     If the name was *not* specified in the create request, this identifier will include a generated name.
     """
 
     __slots__ = ()
-    _PB = _pb2.ExecutionCreateResponse
+    _PB = _lazy.pb_class(_pb2, "ExecutionCreateResponse")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -457,12 +491,12 @@ class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
         return value
 
 
-class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
+class WorkflowExecutionGetRequest(_Message["_pb2.WorkflowExecutionGetRequest"]):
     """A message used to fetch a single workflow execution entity.
     See :ref:`ref_flyteidl.admin.Execution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionGetRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionGetRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -511,13 +545,13 @@ class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
         return value
 
 
-class Execution(_Message[_pb2.Execution]):
+class Execution(_Message["_pb2.Execution"]):
     """A workflow execution represents an instantiated workflow, including all inputs and additional
     metadata as well as computed results included state, outputs, and duration-based attributes.
     Used as a response object used in Get and List execution requests."""
 
     __slots__ = ()
-    _PB = _pb2.Execution
+    _PB = _lazy.pb_class(_pb2, "Execution")
     _FIELDS = (
         "id",
         "spec",
@@ -627,12 +661,12 @@ class Execution(_Message[_pb2.Execution]):
         return value
 
 
-class ExecutionList(_Message[_pb2.ExecutionList]):
+class ExecutionList(_Message["_pb2.ExecutionList"]):
     """Used as a response for request to list executions.
     See :ref:`ref_flyteidl.admin.Execution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionList
+    _PB = _lazy.pb_class(_pb2, "ExecutionList")
     _FIELDS = (
         "executions",
         "token",
@@ -688,11 +722,11 @@ class ExecutionList(_Message[_pb2.ExecutionList]):
         return value
 
 
-class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
+class LiteralMapBlob(_Message["_pb2.LiteralMapBlob"]):
     """Input/output data can represented by actual values or a link to where values are stored"""
 
     __slots__ = ()
-    _PB = _pb2.LiteralMapBlob
+    _PB = _lazy.pb_class(_pb2, "LiteralMapBlob")
     _FIELDS = (
         "values",
         "uri",
@@ -769,11 +803,11 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
         return value
 
 
-class AbortMetadata(_Message[_pb2.AbortMetadata]):
+class AbortMetadata(_Message["_pb2.AbortMetadata"]):
     """Specifies metadata around an aborted workflow execution."""
 
     __slots__ = ()
-    _PB = _pb2.AbortMetadata
+    _PB = _lazy.pb_class(_pb2, "AbortMetadata")
     _FIELDS = (
         "cause",
         "principal",
@@ -828,11 +862,11 @@ class AbortMetadata(_Message[_pb2.AbortMetadata]):
         return value
 
 
-class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
+class ExecutionClosure(_Message["_pb2.ExecutionClosure"]):
     """Encapsulates the results of the Execution"""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionClosure
+    _PB = _lazy.pb_class(_pb2, "ExecutionClosure")
     _FIELDS = (
         "outputs",
         "error",
@@ -1224,11 +1258,11 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
         return value
 
 
-class SystemMetadata(_Message[_pb2.SystemMetadata]):
+class SystemMetadata(_Message["_pb2.SystemMetadata"]):
     """Represents system, rather than user-facing, metadata about an execution."""
 
     __slots__ = ()
-    _PB = _pb2.SystemMetadata
+    _PB = _lazy.pb_class(_pb2, "SystemMetadata")
     _FIELDS = (
         "execution_cluster",
         "namespace",
@@ -1284,12 +1318,12 @@ class SystemMetadata(_Message[_pb2.SystemMetadata]):
         return value
 
 
-class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
+class ExecutionMetadata(_Message["_pb2.ExecutionMetadata"]):
     """Represents attributes about an execution which are not required to launch the execution but are useful to record.
     These attributes are assigned at launch time and do not change."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "ExecutionMetadata")
     _FIELDS = (
         "mode",
         "principal",
@@ -1531,11 +1565,11 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
         return value
 
 
-class NotificationList(_Message[_pb2.NotificationList]):
+class NotificationList(_Message["_pb2.NotificationList"]):
     """The ``flyteidl.admin.NotificationList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NotificationList
+    _PB = _lazy.pb_class(_pb2, "NotificationList")
     _FIELDS = ("notifications",)
 
     def __init__(
@@ -1571,12 +1605,12 @@ class NotificationList(_Message[_pb2.NotificationList]):
         return value
 
 
-class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
+class ExecutionSpec(_Message["_pb2.ExecutionSpec"]):
     """An ExecutionSpec encompasses all data used to launch this execution. The Spec does not change over the lifetime
     of an execution as it progresses across phase changes."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionSpec
+    _PB = _lazy.pb_class(_pb2, "ExecutionSpec")
     _FIELDS = (
         "launch_plan",
         "inputs",
@@ -2129,7 +2163,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         return value
 
 
-class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
+class ExecutionTerminateRequest(_Message["_pb2.ExecutionTerminateRequest"]):
     """Request to terminate an in-progress execution.  This action is irreversible.
     If an execution is already terminated, this request will simply be a no-op.
     This request will fail if it references a non-existent execution.
@@ -2137,7 +2171,7 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
     with the optional cause added to the output_result."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionTerminateRequest
+    _PB = _lazy.pb_class(_pb2, "ExecutionTerminateRequest")
     _FIELDS = (
         "id",
         "cause",
@@ -2205,11 +2239,11 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
         return value
 
 
-class ExecutionTerminateResponse(_Message[_pb2.ExecutionTerminateResponse]):
+class ExecutionTerminateResponse(_Message["_pb2.ExecutionTerminateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionTerminateResponse
+    _PB = _lazy.pb_class(_pb2, "ExecutionTerminateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -2218,13 +2252,13 @@ class ExecutionTerminateResponse(_Message[_pb2.ExecutionTerminateResponse]):
         self._build()
 
 
-class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequest]):
+class WorkflowExecutionGetDataRequest(_Message["_pb2.WorkflowExecutionGetDataRequest"]):
     """Request structure to fetch inputs, output and other data produced by an execution.
     By default this data is not returned inline in :ref:`ref_flyteidl.admin.WorkflowExecutionGetRequest`
     """
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionGetDataRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionGetDataRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -2273,11 +2307,11 @@ class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequ
         return value
 
 
-class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataResponse]):
+class WorkflowExecutionGetDataResponse(_Message["_pb2.WorkflowExecutionGetDataResponse"]):
     """Response structure for WorkflowExecutionGetDataRequest which contains inputs and outputs for an execution."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionGetDataResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionGetDataResponse")
     _FIELDS = (
         "outputs",
         "inputs",
@@ -2429,11 +2463,11 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
         return value
 
 
-class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
+class ExecutionUpdateRequest(_Message["_pb2.ExecutionUpdateRequest"]):
     """The ``flyteidl.admin.ExecutionUpdateRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "ExecutionUpdateRequest")
     _FIELDS = (
         "id",
         "state",
@@ -2512,11 +2546,11 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
         return value
 
 
-class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
+class ExecutionStateChangeDetails(_Message["_pb2.ExecutionStateChangeDetails"]):
     """The ``flyteidl.admin.ExecutionStateChangeDetails`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionStateChangeDetails
+    _PB = _lazy.pb_class(_pb2, "ExecutionStateChangeDetails")
     _FIELDS = (
         "state",
         "occurred_at",
@@ -2601,11 +2635,11 @@ class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
         return value
 
 
-class ExecutionUpdateResponse(_Message[_pb2.ExecutionUpdateResponse]):
+class ExecutionUpdateResponse(_Message["_pb2.ExecutionUpdateResponse"]):
     """The ``flyteidl.admin.ExecutionUpdateResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "ExecutionUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -2614,11 +2648,11 @@ class ExecutionUpdateResponse(_Message[_pb2.ExecutionUpdateResponse]):
         self._build()
 
 
-class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetricsRequest]):
+class WorkflowExecutionGetMetricsRequest(_Message["_pb2.WorkflowExecutionGetMetricsRequest"]):
     """WorkflowExecutionGetMetricsRequest represents a request to retrieve metrics for the specified workflow execution."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionGetMetricsRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionGetMetricsRequest")
     _FIELDS = (
         "id",
         "depth",
@@ -2686,11 +2720,11 @@ class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetri
         return value
 
 
-class WorkflowExecutionGetMetricsResponse(_Message[_pb2.WorkflowExecutionGetMetricsResponse]):
+class WorkflowExecutionGetMetricsResponse(_Message["_pb2.WorkflowExecutionGetMetricsResponse"]):
     """WorkflowExecutionGetMetricsResponse represents the response containing metrics for the specified workflow execution."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionGetMetricsResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionGetMetricsResponse")
     _FIELDS = ("span",)
     _fm_model_span = _fast.FieldModel("span")
 

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import launch_plan_pb2 as _pb2
-from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
-from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import launch_plan_pb2 as _pb2
+    from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
+    from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import cluster_assignment as _admin_cluster_assignment
@@ -34,6 +35,36 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import security as _core_security
     from google.protobuf import any_pb2 as _google_protobuf_any_pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.launch_plan_pb2")
+    _flyteidl_admin_cluster_assignment_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_cluster_assignment_pb2", "flyteidl.admin.cluster_assignment_pb2"
+    )
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_admin_schedule_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_schedule_pb2", "flyteidl.admin.schedule_pb2"
+    )
+    _flyteidl_core_execution_envs_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_envs_pb2", "flyteidl.core.execution_envs_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_interface_pb2", "flyteidl.core.interface_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+    )
 
 
 class LaunchPlanState(_OpenEnum):
@@ -55,14 +86,14 @@ class ConcurrencyLimitBehavior(_OpenEnum):
     """A workflow that will be skipped because the limit has been hit."""
 
 
-class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
+class LaunchPlanCreateRequest(_Message["_pb2.LaunchPlanCreateRequest"]):
     """Request to register a launch plan. The included LaunchPlanSpec may have a complete or incomplete set of inputs required
     to launch a workflow execution. By default all launch plans are registered in state INACTIVE. If you wish to
     set the state to ACTIVE, you must submit a LaunchPlanUpdateRequest, after you have successfully created a launch plan.
     """
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanCreateRequest
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanCreateRequest")
     _FIELDS = (
         "id",
         "spec",
@@ -140,11 +171,11 @@ class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
         return value
 
 
-class LaunchPlanCreateResponse(_Message[_pb2.LaunchPlanCreateResponse]):
+class LaunchPlanCreateResponse(_Message["_pb2.LaunchPlanCreateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanCreateResponse
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanCreateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -153,14 +184,14 @@ class LaunchPlanCreateResponse(_Message[_pb2.LaunchPlanCreateResponse]):
         self._build()
 
 
-class LaunchPlan(_Message[_pb2.LaunchPlan]):
+class LaunchPlan(_Message["_pb2.LaunchPlan"]):
     """A LaunchPlan provides the capability to templatize workflow executions.
     Launch plans simplify associating one or more schedules, inputs and notifications with your workflows.
     Launch plans can be shared and used to trigger executions with predefined inputs even when a workflow
     definition doesn't necessarily have a default value for said input."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlan
+    _PB = _lazy.pb_class(_pb2, "LaunchPlan")
     _FIELDS = (
         "id",
         "spec",
@@ -270,12 +301,12 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
         return value
 
 
-class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
+class LaunchPlanList(_Message["_pb2.LaunchPlanList"]):
     """Response object for list launch plan requests.
     See :ref:`ref_flyteidl.admin.LaunchPlan` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanList
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanList")
     _FIELDS = (
         "launch_plans",
         "token",
@@ -331,7 +362,7 @@ class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
         return value
 
 
-class Auth(_Message[_pb2.Auth]):
+class Auth(_Message["_pb2.Auth"]):
     """Deprecated.
 
     Defines permissions associated with executions created by this launch plan spec.
@@ -339,7 +370,7 @@ class Auth(_Message[_pb2.Auth]):
     Deprecated."""
 
     __slots__ = ()
-    _PB = _pb2.Auth
+    _PB = _lazy.pb_class(_pb2, "Auth")
     _FIELDS = (
         "assumable_iam_role",
         "kubernetes_service_account",
@@ -400,11 +431,11 @@ class Auth(_Message[_pb2.Auth]):
         return value
 
 
-class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
+class LaunchPlanSpec(_Message["_pb2.LaunchPlanSpec"]):
     """User-provided launch plan definition and configuration values."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanSpec
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanSpec")
     _FIELDS = (
         "workflow_id",
         "entity_metadata",
@@ -965,11 +996,11 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
         return value
 
 
-class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
+class ConcurrencyPolicy(_Message["_pb2.ConcurrencyPolicy"]):
     """The ``flyteidl.admin.ConcurrencyPolicy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConcurrencyPolicy
+    _PB = _lazy.pb_class(_pb2, "ConcurrencyPolicy")
     _FIELDS = (
         "max",
         "behavior",
@@ -1033,13 +1064,13 @@ class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
         return value
 
 
-class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
+class LaunchPlanClosure(_Message["_pb2.LaunchPlanClosure"]):
     """Values computed by the flyte platform after launch plan registration.
     These include expected_inputs required to be present in a CreateExecutionRequest
     to launch the reference workflow as well timestamp values associated with the launch plan."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanClosure
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanClosure")
     _FIELDS = (
         "state",
         "expected_inputs",
@@ -1192,12 +1223,12 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
         return value
 
 
-class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
+class LaunchPlanMetadata(_Message["_pb2.LaunchPlanMetadata"]):
     """Additional launch plan attributes included in the LaunchPlanSpec not strictly required to launch
     the reference workflow."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanMetadata
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanMetadata")
     _FIELDS = (
         "schedule",
         "notifications",
@@ -1287,12 +1318,12 @@ class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
         return value
 
 
-class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
+class LaunchPlanUpdateRequest(_Message["_pb2.LaunchPlanUpdateRequest"]):
     """Request to set the referenced launch plan state to the configured value.
     See :ref:`ref_flyteidl.admin.LaunchPlan` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanUpdateRequest")
     _FIELDS = (
         "id",
         "state",
@@ -1372,11 +1403,11 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
         return value
 
 
-class LaunchPlanUpdateResponse(_Message[_pb2.LaunchPlanUpdateResponse]):
+class LaunchPlanUpdateResponse(_Message["_pb2.LaunchPlanUpdateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -1385,12 +1416,12 @@ class LaunchPlanUpdateResponse(_Message[_pb2.LaunchPlanUpdateResponse]):
         self._build()
 
 
-class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
+class ActiveLaunchPlanRequest(_Message["_pb2.ActiveLaunchPlanRequest"]):
     """Represents a request struct for finding an active launch plan for a given NamedEntityIdentifier
     See :ref:`ref_flyteidl.admin.LaunchPlan` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ActiveLaunchPlanRequest
+    _PB = _lazy.pb_class(_pb2, "ActiveLaunchPlanRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1439,12 +1470,12 @@ class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
         return value
 
 
-class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
+class ActiveLaunchPlanListRequest(_Message["_pb2.ActiveLaunchPlanListRequest"]):
     """Represents a request structure to list active launch plans within a project/domain and optional org.
     See :ref:`ref_flyteidl.admin.LaunchPlan` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ActiveLaunchPlanListRequest
+    _PB = _lazy.pb_class(_pb2, "ActiveLaunchPlanListRequest")
     _FIELDS = (
         "project",
         "domain",

@@ -6,24 +6,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import matchable_resource_pb2 as _pb2
-from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import matchable_resource_pb2 as _pb2
+    from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
     from collections import abc as _abc
     from flytemodels.admin import cluster_assignment as _admin_cluster_assignment
     from flytemodels.admin import common as _admin_common
     from flytemodels.core import execution as _core_execution
     from flytemodels.core import execution_envs as _core_execution_envs
     from flytemodels.core import security as _core_security
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.matchable_resource_pb2")
+    _flyteidl_admin_cluster_assignment_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_cluster_assignment_pb2", "flyteidl.admin.cluster_assignment_pb2"
+    )
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_core_execution_envs_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_envs_pb2", "flyteidl.core.execution_envs_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+    )
 
 
 class MatchableResource(_OpenEnum):
@@ -48,11 +67,11 @@ class MatchableResource(_OpenEnum):
     """Controls how to select an available cluster on which this execution should run."""
 
 
-class TaskResourceSpec(_Message[_pb2.TaskResourceSpec]):
+class TaskResourceSpec(_Message["_pb2.TaskResourceSpec"]):
     """Defines a set of overridable task resource attributes set during task registration."""
 
     __slots__ = ()
-    _PB = _pb2.TaskResourceSpec
+    _PB = _lazy.pb_class(_pb2, "TaskResourceSpec")
     _FIELDS = (
         "cpu",
         "gpu",
@@ -159,11 +178,11 @@ class TaskResourceSpec(_Message[_pb2.TaskResourceSpec]):
         return value
 
 
-class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
+class TaskResourceAttributes(_Message["_pb2.TaskResourceAttributes"]):
     """Defines task resource defaults and limits that will be applied at task registration."""
 
     __slots__ = ()
-    _PB = _pb2.TaskResourceAttributes
+    _PB = _lazy.pb_class(_pb2, "TaskResourceAttributes")
     _FIELDS = (
         "defaults",
         "limits",
@@ -243,11 +262,11 @@ class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
         return value
 
 
-class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
+class ClusterResourceAttributes(_Message["_pb2.ClusterResourceAttributes"]):
     """The ``flyteidl.admin.ClusterResourceAttributes`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterResourceAttributes
+    _PB = _lazy.pb_class(_pb2, "ClusterResourceAttributes")
     _FIELDS = ("attributes",)
 
     def __init__(
@@ -283,11 +302,11 @@ class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
         return value
 
 
-class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
+class ExecutionQueueAttributes(_Message["_pb2.ExecutionQueueAttributes"]):
     """The ``flyteidl.admin.ExecutionQueueAttributes`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionQueueAttributes
+    _PB = _lazy.pb_class(_pb2, "ExecutionQueueAttributes")
     _FIELDS = ("tags",)
 
     def __init__(
@@ -321,11 +340,11 @@ class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
         return value
 
 
-class ExecutionClusterLabel(_Message[_pb2.ExecutionClusterLabel]):
+class ExecutionClusterLabel(_Message["_pb2.ExecutionClusterLabel"]):
     """The ``flyteidl.admin.ExecutionClusterLabel`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionClusterLabel
+    _PB = _lazy.pb_class(_pb2, "ExecutionClusterLabel")
     _FIELDS = ("value",)
 
     def __init__(
@@ -359,14 +378,14 @@ class ExecutionClusterLabel(_Message[_pb2.ExecutionClusterLabel]):
         return value
 
 
-class PluginOverride(_Message[_pb2.PluginOverride]):
+class PluginOverride(_Message["_pb2.PluginOverride"]):
     """This MatchableAttribute configures selecting alternate plugin implementations for a given task type.
     In addition to an override implementation a selection of fallbacks can be provided or other modes
     for handling cases where the desired plugin override is not enabled in a given Flyte deployment.
     """
 
     __slots__ = ()
-    _PB = _pb2.PluginOverride
+    _PB = _lazy.pb_class(_pb2, "PluginOverride")
     _FIELDS = (
         "task_type",
         "plugin_id",
@@ -460,11 +479,11 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
         return value
 
 
-class PluginOverrides(_Message[_pb2.PluginOverrides]):
+class PluginOverrides(_Message["_pb2.PluginOverrides"]):
     """The ``flyteidl.admin.PluginOverrides`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PluginOverrides
+    _PB = _lazy.pb_class(_pb2, "PluginOverrides")
     _FIELDS = ("overrides",)
 
     def __init__(
@@ -498,11 +517,11 @@ class PluginOverrides(_Message[_pb2.PluginOverrides]):
         return value
 
 
-class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
+class WorkflowExecutionConfig(_Message["_pb2.WorkflowExecutionConfig"]):
     """Adds defaults for customizable workflow-execution specifications and overrides."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionConfig
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionConfig")
     _FIELDS = (
         "max_parallelism",
         "security_context",
@@ -764,11 +783,11 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
         return value
 
 
-class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
+class MatchingAttributes(_Message["_pb2.MatchingAttributes"]):
     """Generic container for encapsulating all types of the above attributes messages."""
 
     __slots__ = ()
-    _PB = _pb2.MatchingAttributes
+    _PB = _lazy.pb_class(_pb2, "MatchingAttributes")
     _FIELDS = (
         "task_resource_attributes",
         "cluster_resource_attributes",
@@ -1047,14 +1066,14 @@ class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
         return value
 
 
-class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfiguration]):
+class MatchableAttributesConfiguration(_Message["_pb2.MatchableAttributesConfiguration"]):
     """Represents a custom set of attributes applied for either a domain (and optional org); a domain and project (and optional org);
     or domain, project and workflow name (and optional org).
     These are used to override system level defaults for kubernetes cluster resource management,
     default execution values, and more all across different levels of specificity."""
 
     __slots__ = ()
-    _PB = _pb2.MatchableAttributesConfiguration
+    _PB = _lazy.pb_class(_pb2, "MatchableAttributesConfiguration")
     _FIELDS = (
         "attributes",
         "domain",
@@ -1187,12 +1206,12 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
         return value
 
 
-class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesRequest]):
+class ListMatchableAttributesRequest(_Message["_pb2.ListMatchableAttributesRequest"]):
     """Request all matching resource attributes for a resource type.
     See :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ListMatchableAttributesRequest
+    _PB = _lazy.pb_class(_pb2, "ListMatchableAttributesRequest")
     _FIELDS = (
         "resource_type",
         "org",
@@ -1256,12 +1275,12 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
         return value
 
 
-class ListMatchableAttributesResponse(_Message[_pb2.ListMatchableAttributesResponse]):
+class ListMatchableAttributesResponse(_Message["_pb2.ListMatchableAttributesResponse"]):
     """Response for a request for all matching resource attributes for a resource type.
     See :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ListMatchableAttributesResponse
+    _PB = _lazy.pb_class(_pb2, "ListMatchableAttributesResponse")
     _FIELDS = ("configurations",)
 
     def __init__(

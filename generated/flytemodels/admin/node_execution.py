@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import node_execution_pb2 as _pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import node_execution_pb2 as _pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
+    from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import common as _admin_common
@@ -26,14 +27,35 @@ if TYPE_CHECKING:
     from flytemodels.core import execution as _core_execution
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.node_execution_pb2")
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_core_catalog_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_catalog_pb2", "flyteidl.core.catalog_pb2"
+    )
+    _flyteidl_core_compiler_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
-class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
+class NodeExecutionGetRequest(_Message["_pb2.NodeExecutionGetRequest"]):
     """A message used to fetch a single node execution entity.
     See :ref:`ref_flyteidl.admin.NodeExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionGetRequest
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionGetRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -83,12 +105,12 @@ class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
         return value
 
 
-class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
+class NodeExecutionListRequest(_Message["_pb2.NodeExecutionListRequest"]):
     """Represents a request structure to retrieve a list of node execution entities.
     See :ref:`ref_flyteidl.admin.NodeExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionListRequest
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionListRequest")
     _FIELDS = (
         "workflow_execution_id",
         "limit",
@@ -247,12 +269,12 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
         return value
 
 
-class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequest]):
+class NodeExecutionForTaskListRequest(_Message["_pb2.NodeExecutionForTaskListRequest"]):
     """Represents a request structure to retrieve a list of node execution entities launched by a specific task.
     This can arise when a task yields a subworkflow."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionForTaskListRequest
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionForTaskListRequest")
     _FIELDS = (
         "task_execution_id",
         "limit",
@@ -394,14 +416,14 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
         return value
 
 
-class NodeExecution(_Message[_pb2.NodeExecution]):
+class NodeExecution(_Message["_pb2.NodeExecution"]):
     """Encapsulates all details for a single node execution entity.
     A node represents a component in the overall workflow graph. A node launch a task, multiple tasks, an entire nested
     sub-workflow, or even a separate child-workflow execution.
     The same task can be called repeatedly in a single workflow but each node is unique."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecution
+    _PB = _lazy.pb_class(_pb2, "NodeExecution")
     _FIELDS = (
         "id",
         "input_uri",
@@ -528,11 +550,11 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
         return value
 
 
-class NodeExecutionMetaData(_Message[_pb2.NodeExecutionMetaData]):
+class NodeExecutionMetaData(_Message["_pb2.NodeExecutionMetaData"]):
     """Represents additional attributes related to a Node Execution"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionMetaData
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionMetaData")
     _FIELDS = (
         "retry_group",
         "is_parent_node",
@@ -658,12 +680,12 @@ class NodeExecutionMetaData(_Message[_pb2.NodeExecutionMetaData]):
         return value
 
 
-class NodeExecutionList(_Message[_pb2.NodeExecutionList]):
+class NodeExecutionList(_Message["_pb2.NodeExecutionList"]):
     """Request structure to retrieve a list of node execution entities.
     See :ref:`ref_flyteidl.admin.NodeExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionList
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionList")
     _FIELDS = (
         "node_executions",
         "token",
@@ -719,11 +741,11 @@ class NodeExecutionList(_Message[_pb2.NodeExecutionList]):
         return value
 
 
-class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
+class NodeExecutionClosureBase(_Message["_pb2.NodeExecutionClosure"]):
     """Container for node execution details and results."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionClosure
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionClosure")
     _FIELDS = (
         "output_uri",
         "error",
@@ -1032,11 +1054,11 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
         return value
 
 
-class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
+class WorkflowNodeMetadata(_Message["_pb2.WorkflowNodeMetadata"]):
     """Metadata for a WorkflowNode"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "WorkflowNodeMetadata")
     _FIELDS = ("executionId",)
     _fm_model_executionId = _fast.FieldModel("executionId")
 
@@ -1085,11 +1107,11 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
         return value
 
 
-class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
+class TaskNodeMetadata(_Message["_pb2.TaskNodeMetadata"]):
     """Metadata for the case in which the node is a TaskNode"""
 
     __slots__ = ()
-    _PB = _pb2.TaskNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskNodeMetadata")
     _FIELDS = (
         "cache_status",
         "catalog_key",
@@ -1185,11 +1207,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         return value
 
 
-class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
+class DynamicWorkflowNodeMetadata(_Message["_pb2.DynamicWorkflowNodeMetadata"]):
     """For dynamic workflow nodes we capture information about the dynamic workflow definition that gets generated."""
 
     __slots__ = ()
-    _PB = _pb2.DynamicWorkflowNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "DynamicWorkflowNodeMetadata")
     _FIELDS = (
         "id",
         "compiled_workflow",
@@ -1294,12 +1316,12 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
         return value
 
 
-class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
+class NodeExecutionGetDataRequest(_Message["_pb2.NodeExecutionGetDataRequest"]):
     """Request structure to fetch inputs and output for a node execution.
     By default, these are not returned in :ref:`ref_flyteidl.admin.NodeExecutionGetRequest`"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionGetDataRequest
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionGetDataRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1348,11 +1370,11 @@ class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
         return value
 
 
-class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
+class NodeExecutionGetDataResponse(_Message["_pb2.NodeExecutionGetDataResponse"]):
     """Response structure for NodeExecutionGetDataRequest which contains inputs and outputs for a node execution."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionGetDataResponse
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionGetDataResponse")
     _FIELDS = (
         "inputs",
         "outputs",
@@ -1569,11 +1591,11 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
         return value
 
 
-class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]):
+class GetDynamicNodeWorkflowRequest(_Message["_pb2.GetDynamicNodeWorkflowRequest"]):
     """The ``flyteidl.admin.GetDynamicNodeWorkflowRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetDynamicNodeWorkflowRequest
+    _PB = _lazy.pb_class(_pb2, "GetDynamicNodeWorkflowRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1622,11 +1644,11 @@ class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]
         return value
 
 
-class DynamicNodeWorkflowResponse(_Message[_pb2.DynamicNodeWorkflowResponse]):
+class DynamicNodeWorkflowResponse(_Message["_pb2.DynamicNodeWorkflowResponse"]):
     """The ``flyteidl.admin.DynamicNodeWorkflowResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DynamicNodeWorkflowResponse
+    _PB = _lazy.pb_class(_pb2, "DynamicNodeWorkflowResponse")
     _FIELDS = ("compiled_workflow",)
     _fm_model_compiled_workflow = _fast.FieldModel("compiled_workflow")
 

@@ -6,22 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import notification_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import notification_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.notification_pb2")
 
 
-class EmailMessage(_Message[_pb2.EmailMessage]):
+class EmailMessage(_Message["_pb2.EmailMessage"]):
     """Represents the Email object that is sent to a publisher/subscriber
     to forward the notification.
     Note: This is internal to Admin and doesn't need to be exposed to other components."""
 
     __slots__ = ()
-    _PB = _pb2.EmailMessage
+    _PB = _lazy.pb_class(_pb2, "EmailMessage")
     _FIELDS = (
         "recipients_email",
         "sender_email",

@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import project_pb2 as _pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.admin import project_pb2 as _pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
     from collections import abc as _abc
     from flytemodels.admin import common as _admin_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.project_pb2")
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
 
 
-class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
+class GetDomainRequest(_Message["_pb2.GetDomainRequest"]):
     """Empty request for GetDomain"""
 
     __slots__ = ()
-    _PB = _pb2.GetDomainRequest
+    _PB = _lazy.pb_class(_pb2, "GetDomainRequest")
     _FIELDS = ()
 
     def __init__(
@@ -31,12 +38,12 @@ class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
         self._build()
 
 
-class Domain(_Message[_pb2.Domain]):
+class Domain(_Message["_pb2.Domain"]):
     """Namespace within a project commonly used to differentiate between different service instances.
     e.g. "production", "development", etc."""
 
     __slots__ = ()
-    _PB = _pb2.Domain
+    _PB = _lazy.pb_class(_pb2, "Domain")
     _FIELDS = (
         "id",
         "name",
@@ -91,11 +98,11 @@ class Domain(_Message[_pb2.Domain]):
         return value
 
 
-class GetDomainsResponse(_Message[_pb2.GetDomainsResponse]):
+class GetDomainsResponse(_Message["_pb2.GetDomainsResponse"]):
     """Represents a list of domains."""
 
     __slots__ = ()
-    _PB = _pb2.GetDomainsResponse
+    _PB = _lazy.pb_class(_pb2, "GetDomainsResponse")
     _FIELDS = ("domains",)
 
     def __init__(
@@ -129,11 +136,11 @@ class GetDomainsResponse(_Message[_pb2.GetDomainsResponse]):
         return value
 
 
-class Project(_Message[_pb2.Project]):
+class Project(_Message["_pb2.Project"]):
     """Top-level namespace used to classify different entities like workflows and executions."""
 
     __slots__ = ()
-    _PB = _pb2.Project
+    _PB = _lazy.pb_class(_pb2, "Project")
     _FIELDS = (
         "id",
         "name",
@@ -305,12 +312,12 @@ class Project(_Message[_pb2.Project]):
         return value
 
 
-class Projects(_Message[_pb2.Projects]):
+class Projects(_Message["_pb2.Projects"]):
     """Represents a list of projects.
     See :ref:`ref_flyteidl.admin.Project` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.Projects
+    _PB = _lazy.pb_class(_pb2, "Projects")
     _FIELDS = (
         "projects",
         "token",
@@ -366,12 +373,12 @@ class Projects(_Message[_pb2.Projects]):
         return value
 
 
-class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
+class ProjectListRequest(_Message["_pb2.ProjectListRequest"]):
     """Request to retrieve a list of projects matching specified filters.
     See :ref:`ref_flyteidl.admin.Project` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ProjectListRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectListRequest")
     _FIELDS = (
         "limit",
         "token",
@@ -489,12 +496,12 @@ class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
         return value
 
 
-class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
+class ProjectRegisterRequest(_Message["_pb2.ProjectRegisterRequest"]):
     """Adds a new user-project within the Flyte deployment.
     See :ref:`ref_flyteidl.admin.Project` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.ProjectRegisterRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectRegisterRequest")
     _FIELDS = ("project",)
     _fm_model_project = _fast.FieldModel("project")
 
@@ -539,11 +546,11 @@ class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
         return value
 
 
-class ProjectRegisterResponse(_Message[_pb2.ProjectRegisterResponse]):
+class ProjectRegisterResponse(_Message["_pb2.ProjectRegisterResponse"]):
     """Purposefully empty, may be updated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectRegisterResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectRegisterResponse")
     _FIELDS = ()
 
     def __init__(
@@ -552,11 +559,11 @@ class ProjectRegisterResponse(_Message[_pb2.ProjectRegisterResponse]):
         self._build()
 
 
-class ProjectUpdateResponse(_Message[_pb2.ProjectUpdateResponse]):
+class ProjectUpdateResponse(_Message["_pb2.ProjectUpdateResponse"]):
     """Purposefully empty, may be updated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -565,11 +572,11 @@ class ProjectUpdateResponse(_Message[_pb2.ProjectUpdateResponse]):
         self._build()
 
 
-class ProjectGetRequest(_Message[_pb2.ProjectGetRequest]):
+class ProjectGetRequest(_Message["_pb2.ProjectGetRequest"]):
     """The ``flyteidl.admin.ProjectGetRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectGetRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectGetRequest")
     _FIELDS = (
         "id",
         "org",
@@ -625,11 +632,11 @@ class ProjectGetRequest(_Message[_pb2.ProjectGetRequest]):
         return value
 
 
-class InactiveProject(_Message[_pb2.InactiveProject]):
+class InactiveProject(_Message["_pb2.InactiveProject"]):
     """Error returned for inactive projects"""
 
     __slots__ = ()
-    _PB = _pb2.InactiveProject
+    _PB = _lazy.pb_class(_pb2, "InactiveProject")
     _FIELDS = (
         "id",
         "org",

@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import project_attributes_pb2 as _pb2
-from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import project_attributes_pb2 as _pb2
+    from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.project_attributes_pb2")
+    _flyteidl_admin_matchable_resource_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_matchable_resource_pb2", "flyteidl.admin.matchable_resource_pb2"
+    )
 
 
-class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
+class ProjectAttributes(_Message["_pb2.ProjectAttributes"]):
     """Defines a set of custom matching attributes at the project level.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributes
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributes")
     _FIELDS = (
         "project",
         "matching_attributes",
@@ -109,13 +116,13 @@ class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
         return value
 
 
-class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateRequest]):
+class ProjectAttributesUpdateRequest(_Message["_pb2.ProjectAttributesUpdateRequest"]):
     """Sets custom attributes for a project
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesUpdateRequest")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -163,11 +170,11 @@ class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateReques
         return value
 
 
-class ProjectAttributesUpdateResponse(_Message[_pb2.ProjectAttributesUpdateResponse]):
+class ProjectAttributesUpdateResponse(_Message["_pb2.ProjectAttributesUpdateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -176,13 +183,13 @@ class ProjectAttributesUpdateResponse(_Message[_pb2.ProjectAttributesUpdateRespo
         self._build()
 
 
-class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
+class ProjectAttributesGetRequest(_Message["_pb2.ProjectAttributesGetRequest"]):
     """Request to get an individual project level attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesGetRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesGetRequest")
     _FIELDS = (
         "project",
         "resource_type",
@@ -264,13 +271,13 @@ class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
         return value
 
 
-class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
+class ProjectAttributesGetResponse(_Message["_pb2.ProjectAttributesGetResponse"]):
     """Response to get an individual project level attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesGetResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesGetResponse")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -318,13 +325,13 @@ class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
         return value
 
 
-class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteRequest]):
+class ProjectAttributesDeleteRequest(_Message["_pb2.ProjectAttributesDeleteRequest"]):
     """Request to delete a set matchable project level attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesDeleteRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesDeleteRequest")
     _FIELDS = (
         "project",
         "resource_type",
@@ -406,11 +413,11 @@ class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteReques
         return value
 
 
-class ProjectAttributesDeleteResponse(_Message[_pb2.ProjectAttributesDeleteResponse]):
+class ProjectAttributesDeleteResponse(_Message["_pb2.ProjectAttributesDeleteResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectAttributesDeleteResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectAttributesDeleteResponse")
     _FIELDS = ()
 
     def __init__(

@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import project_domain_attributes_pb2 as _pb2
-from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import project_domain_attributes_pb2 as _pb2
+    from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.project_domain_attributes_pb2")
+    _flyteidl_admin_matchable_resource_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_matchable_resource_pb2", "flyteidl.admin.matchable_resource_pb2"
+    )
 
 
-class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
+class ProjectDomainAttributes(_Message["_pb2.ProjectDomainAttributes"]):
     """Defines a set of custom matching attributes which defines resource defaults for a project and domain.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributes
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributes")
     _FIELDS = (
         "project",
         "domain",
@@ -123,13 +130,13 @@ class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
         return value
 
 
-class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributesUpdateRequest]):
+class ProjectDomainAttributesUpdateRequest(_Message["_pb2.ProjectDomainAttributesUpdateRequest"]):
     """Sets custom attributes for a project-domain combination.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesUpdateRequest")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -177,11 +184,11 @@ class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributes
         return value
 
 
-class ProjectDomainAttributesUpdateResponse(_Message[_pb2.ProjectDomainAttributesUpdateResponse]):
+class ProjectDomainAttributesUpdateResponse(_Message["_pb2.ProjectDomainAttributesUpdateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -190,13 +197,13 @@ class ProjectDomainAttributesUpdateResponse(_Message[_pb2.ProjectDomainAttribute
         self._build()
 
 
-class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGetRequest]):
+class ProjectDomainAttributesGetRequest(_Message["_pb2.ProjectDomainAttributesGetRequest"]):
     """Request to get an individual project domain attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesGetRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesGetRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -293,13 +300,13 @@ class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGet
         return value
 
 
-class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGetResponse]):
+class ProjectDomainAttributesGetResponse(_Message["_pb2.ProjectDomainAttributesGetResponse"]):
     """Response to get an individual project domain attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesGetResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesGetResponse")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -347,13 +354,13 @@ class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGe
         return value
 
 
-class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributesDeleteRequest]):
+class ProjectDomainAttributesDeleteRequest(_Message["_pb2.ProjectDomainAttributesDeleteRequest"]):
     """Request to delete a set matchable project domain attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesDeleteRequest
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesDeleteRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -450,11 +457,11 @@ class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributes
         return value
 
 
-class ProjectDomainAttributesDeleteResponse(_Message[_pb2.ProjectDomainAttributesDeleteResponse]):
+class ProjectDomainAttributesDeleteResponse(_Message["_pb2.ProjectDomainAttributesDeleteResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectDomainAttributesDeleteResponse
+    _PB = _lazy.pb_class(_pb2, "ProjectDomainAttributesDeleteResponse")
     _FIELDS = ()
 
     def __init__(

@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
-from flyteidl.admin import schedule_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from flyteidl.admin import schedule_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.schedule_pb2")
 
 
 class FixedRateUnit(_OpenEnum):
@@ -19,11 +27,11 @@ class FixedRateUnit(_OpenEnum):
     DAY = 2
 
 
-class FixedRate(_Message[_pb2.FixedRate]):
+class FixedRate(_Message["_pb2.FixedRate"]):
     """Option for schedules run at a certain frequency e.g. every 2 minutes."""
 
     __slots__ = ()
-    _PB = _pb2.FixedRate
+    _PB = _lazy.pb_class(_pb2, "FixedRate")
     _FIELDS = (
         "value",
         "unit",
@@ -87,11 +95,11 @@ class FixedRate(_Message[_pb2.FixedRate]):
         return value
 
 
-class CronSchedule(_Message[_pb2.CronSchedule]):
+class CronSchedule(_Message["_pb2.CronSchedule"]):
     """Options for schedules to run according to a cron expression."""
 
     __slots__ = ()
-    _PB = _pb2.CronSchedule
+    _PB = _lazy.pb_class(_pb2, "CronSchedule")
     _FIELDS = (
         "schedule",
         "offset",
@@ -149,11 +157,11 @@ class CronSchedule(_Message[_pb2.CronSchedule]):
         return value
 
 
-class Schedule(_Message[_pb2.Schedule]):
+class Schedule(_Message["_pb2.Schedule"]):
     """Defines complete set of information required to trigger an execution on a schedule."""
 
     __slots__ = ()
-    _PB = _pb2.Schedule
+    _PB = _lazy.pb_class(_pb2, "Schedule")
     _FIELDS = (
         "cron_expression",
         "rate",

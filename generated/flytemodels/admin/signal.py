@@ -6,29 +6,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import signal_pb2 as _pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import signal_pb2 as _pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
     from collections import abc as _abc
     from flytemodels.admin import common as _admin_common
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.signal_pb2")
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+    )
 
 
-class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
+class SignalGetOrCreateRequest(_Message["_pb2.SignalGetOrCreateRequest"]):
     """SignalGetOrCreateRequest represents a request structure to retrieve or create a signal.
     See :ref:`ref_flyteidl.admin.Signal` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.SignalGetOrCreateRequest
+    _PB = _lazy.pb_class(_pb2, "SignalGetOrCreateRequest")
     _FIELDS = (
         "id",
         "type",
@@ -110,12 +126,12 @@ class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
         return value
 
 
-class SignalListRequest(_Message[_pb2.SignalListRequest]):
+class SignalListRequest(_Message["_pb2.SignalListRequest"]):
     """SignalListRequest represents a request structure to retrieve a collection of signals.
     See :ref:`ref_flyteidl.admin.Signal` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.SignalListRequest
+    _PB = _lazy.pb_class(_pb2, "SignalListRequest")
     _FIELDS = (
         "workflow_execution_id",
         "limit",
@@ -256,12 +272,12 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
         return value
 
 
-class SignalList(_Message[_pb2.SignalList]):
+class SignalList(_Message["_pb2.SignalList"]):
     """SignalList represents collection of signals along with the token of the last result.
     See :ref:`ref_flyteidl.admin.Signal` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.SignalList
+    _PB = _lazy.pb_class(_pb2, "SignalList")
     _FIELDS = (
         "signals",
         "token",
@@ -317,13 +333,13 @@ class SignalList(_Message[_pb2.SignalList]):
         return value
 
 
-class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
+class SignalSetRequest(_Message["_pb2.SignalSetRequest"]):
     """SignalSetRequest represents a request structure to set the value on a signal. Setting a signal
     effetively satisfies the signal condition within a Flyte workflow.
     See :ref:`ref_flyteidl.admin.Signal` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.SignalSetRequest
+    _PB = _lazy.pb_class(_pb2, "SignalSetRequest")
     _FIELDS = (
         "id",
         "value",
@@ -405,11 +421,11 @@ class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
         return value
 
 
-class SignalSetResponse(_Message[_pb2.SignalSetResponse]):
+class SignalSetResponse(_Message["_pb2.SignalSetResponse"]):
     """SignalSetResponse represents a response structure if signal setting succeeds."""
 
     __slots__ = ()
-    _PB = _pb2.SignalSetResponse
+    _PB = _lazy.pb_class(_pb2, "SignalSetResponse")
     _FIELDS = ()
 
     def __init__(
@@ -418,13 +434,13 @@ class SignalSetResponse(_Message[_pb2.SignalSetResponse]):
         self._build()
 
 
-class Signal(_Message[_pb2.Signal]):
+class Signal(_Message["_pb2.Signal"]):
     """Signal encapsulates a unique identifier, associated metadata, and a value for a single Flyte
     signal. Signals may exist either without a set value (representing a signal request) or with a
     populated value (indicating the signal has been given)."""
 
     __slots__ = ()
-    _PB = _pb2.Signal
+    _PB = _lazy.pb_class(_pb2, "Signal")
     _FIELDS = (
         "id",
         "type",

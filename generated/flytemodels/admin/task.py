@@ -6,30 +6,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import task_pb2 as _pb2
-from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import task_pb2 as _pb2
+    from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
+    from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import description_entity as _admin_description_entity
     from flytemodels.core import compiler as _core_compiler
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.task_pb2")
+    _flyteidl_admin_description_entity_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_description_entity_pb2", "flyteidl.admin.description_entity_pb2"
+    )
+    _flyteidl_core_compiler_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
 
 
-class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
+class TaskCreateRequest(_Message["_pb2.TaskCreateRequest"]):
     """Represents a request structure to create a revision of a task.
     See :ref:`ref_flyteidl.admin.Task` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.TaskCreateRequest
+    _PB = _lazy.pb_class(_pb2, "TaskCreateRequest")
     _FIELDS = (
         "id",
         "spec",
@@ -109,11 +125,11 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
         return value
 
 
-class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
+class TaskCreateResponse(_Message["_pb2.TaskCreateResponse"]):
     """Represents a response structure if task creation succeeds."""
 
     __slots__ = ()
-    _PB = _pb2.TaskCreateResponse
+    _PB = _lazy.pb_class(_pb2, "TaskCreateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -122,13 +138,13 @@ class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
         self._build()
 
 
-class Task(_Message[_pb2.Task]):
+class Task(_Message["_pb2.Task"]):
     """Flyte workflows are composed of many ordered tasks. That is small, reusable, self-contained logical blocks
     arranged to process workflow inputs and produce a deterministic set of outputs.
     Tasks can come in many varieties tuned for specialized behavior."""
 
     __slots__ = ()
-    _PB = _pb2.Task
+    _PB = _lazy.pb_class(_pb2, "Task")
     _FIELDS = (
         "id",
         "closure",
@@ -227,12 +243,12 @@ class Task(_Message[_pb2.Task]):
         return value
 
 
-class TaskList(_Message[_pb2.TaskList]):
+class TaskList(_Message["_pb2.TaskList"]):
     """Represents a list of tasks returned from the admin.
     See :ref:`ref_flyteidl.admin.Task` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.TaskList
+    _PB = _lazy.pb_class(_pb2, "TaskList")
     _FIELDS = (
         "tasks",
         "token",
@@ -288,11 +304,11 @@ class TaskList(_Message[_pb2.TaskList]):
         return value
 
 
-class TaskSpec(_Message[_pb2.TaskSpec]):
+class TaskSpec(_Message["_pb2.TaskSpec"]):
     """Represents a structure that encapsulates the user-configured specification of the task."""
 
     __slots__ = ()
-    _PB = _pb2.TaskSpec
+    _PB = _lazy.pb_class(_pb2, "TaskSpec")
     _FIELDS = (
         "template",
         "description",
@@ -374,12 +390,12 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
         return value
 
 
-class TaskClosure(_Message[_pb2.TaskClosure]):
+class TaskClosure(_Message["_pb2.TaskClosure"]):
     """Compute task attributes which include values derived from the TaskSpec, as well as plugin-specific data
     and task metadata."""
 
     __slots__ = ()
-    _PB = _pb2.TaskClosure
+    _PB = _lazy.pb_class(_pb2, "TaskClosure")
     _FIELDS = (
         "compiled_task",
         "created_at",

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import task_execution_pb2 as _pb2
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import task_execution_pb2 as _pb2
+    from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import common as _admin_common
@@ -25,14 +26,32 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
     from flytemodels.event import event as _event_event
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.task_execution_pb2")
+    _flyteidl_admin_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_event_event_pb2 = _lazy.module(
+        globals(), "_flyteidl_event_event_pb2", "flyteidl.event.event_pb2"
+    )
 
 
-class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
+class TaskExecutionGetRequest(_Message["_pb2.TaskExecutionGetRequest"]):
     """A message used to fetch a single task execution entity.
     See :ref:`ref_flyteidl.admin.TaskExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionGetRequest
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionGetRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -82,12 +101,12 @@ class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
         return value
 
 
-class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
+class TaskExecutionListRequest(_Message["_pb2.TaskExecutionListRequest"]):
     """Represents a request structure to retrieve a list of task execution entities yielded by a specific node execution.
     See :ref:`ref_flyteidl.admin.TaskExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionListRequest
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionListRequest")
     _FIELDS = (
         "node_execution_id",
         "limit",
@@ -229,13 +248,13 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
         return value
 
 
-class TaskExecution(_Message[_pb2.TaskExecution]):
+class TaskExecution(_Message["_pb2.TaskExecution"]):
     """Encapsulates all details for a single task execution entity.
     A task execution represents an instantiated task, including all inputs and additional
     metadata as well as computed results included state, outputs, and duration-based attributes."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecution
+    _PB = _lazy.pb_class(_pb2, "TaskExecution")
     _FIELDS = (
         "id",
         "input_uri",
@@ -348,12 +367,12 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
         return value
 
 
-class TaskExecutionList(_Message[_pb2.TaskExecutionList]):
+class TaskExecutionList(_Message["_pb2.TaskExecutionList"]):
     """Response structure for a query to list of task execution entities.
     See :ref:`ref_flyteidl.admin.TaskExecution` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionList
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionList")
     _FIELDS = (
         "task_executions",
         "token",
@@ -409,11 +428,11 @@ class TaskExecutionList(_Message[_pb2.TaskExecutionList]):
         return value
 
 
-class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
+class TaskExecutionClosure(_Message["_pb2.TaskExecutionClosure"]):
     """Container for task execution details and results."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionClosure
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionClosure")
     _FIELDS = (
         "output_uri",
         "error",
@@ -784,11 +803,11 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
         return value
 
 
-class Reason(_Message[_pb2.Reason]):
+class Reason(_Message["_pb2.Reason"]):
     """Reason is a single message annotated with a timestamp to indicate the instant the reason occurred."""
 
     __slots__ = ()
-    _PB = _pb2.Reason
+    _PB = _lazy.pb_class(_pb2, "Reason")
     _FIELDS = (
         "occurred_at",
         "message",
@@ -847,13 +866,13 @@ class Reason(_Message[_pb2.Reason]):
         return value
 
 
-class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
+class TaskExecutionGetDataRequest(_Message["_pb2.TaskExecutionGetDataRequest"]):
     """Request structure to fetch inputs and output for a task execution.
     By default this data is not returned inline in :ref:`ref_flyteidl.admin.TaskExecutionGetRequest`
     """
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionGetDataRequest
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionGetDataRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -903,11 +922,11 @@ class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
         return value
 
 
-class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
+class TaskExecutionGetDataResponse(_Message["_pb2.TaskExecutionGetDataResponse"]):
     """Response structure for TaskExecutionGetDataRequest which contains inputs and outputs for a task execution."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionGetDataResponse
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionGetDataResponse")
     _FIELDS = (
         "inputs",
         "outputs",

@@ -4,17 +4,25 @@
 
 from __future__ import annotations
 
-from flyteidl.admin import version_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl.admin import version_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.version_pb2")
 
 
-class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
+class GetVersionResponse(_Message["_pb2.GetVersionResponse"]):
     """Response for the GetVersion API"""
 
     __slots__ = ()
-    _PB = _pb2.GetVersionResponse
+    _PB = _lazy.pb_class(_pb2, "GetVersionResponse")
     _FIELDS = ("control_plane_version",)
     _fm_model_control_plane_version = _fast.FieldModel("control_plane_version")
 
@@ -63,11 +71,11 @@ class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
         return value
 
 
-class Version(_Message[_pb2.Version]):
+class Version(_Message["_pb2.Version"]):
     """Provides Version information for a component"""
 
     __slots__ = ()
-    _PB = _pb2.Version
+    _PB = _lazy.pb_class(_pb2, "Version")
     _FIELDS = (
         "Build",
         "Version",
@@ -137,11 +145,11 @@ class Version(_Message[_pb2.Version]):
         return value
 
 
-class GetVersionRequest(_Message[_pb2.GetVersionRequest]):
+class GetVersionRequest(_Message["_pb2.GetVersionRequest"]):
     """Empty request for GetVersion"""
 
     __slots__ = ()
-    _PB = _pb2.GetVersionRequest
+    _PB = _lazy.pb_class(_pb2, "GetVersionRequest")
     _FIELDS = ()
 
     def __init__(

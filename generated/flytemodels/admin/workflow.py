@@ -6,30 +6,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import workflow_pb2 as _pb2
-from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import workflow_pb2 as _pb2
+    from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
+    from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.admin import description_entity as _admin_description_entity
     from flytemodels.core import compiler as _core_compiler
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import workflow as _core_workflow
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.workflow_pb2")
+    _flyteidl_admin_description_entity_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_description_entity_pb2", "flyteidl.admin.description_entity_pb2"
+    )
+    _flyteidl_core_compiler_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_workflow_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+    )
 
 
-class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
+class WorkflowCreateRequest(_Message["_pb2.WorkflowCreateRequest"]):
     """Represents a request structure to create a revision of a workflow.
     See :ref:`ref_flyteidl.admin.Workflow` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowCreateRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowCreateRequest")
     _FIELDS = (
         "id",
         "spec",
@@ -109,11 +125,11 @@ class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
         return value
 
 
-class WorkflowCreateResponse(_Message[_pb2.WorkflowCreateResponse]):
+class WorkflowCreateResponse(_Message["_pb2.WorkflowCreateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowCreateResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowCreateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -122,13 +138,13 @@ class WorkflowCreateResponse(_Message[_pb2.WorkflowCreateResponse]):
         self._build()
 
 
-class Workflow(_Message[_pb2.Workflow]):
+class Workflow(_Message["_pb2.Workflow"]):
     """Represents the workflow structure stored in the Admin
     A workflow is created by ordering tasks and associating outputs to inputs
     in order to produce a directed-acyclic execution graph."""
 
     __slots__ = ()
-    _PB = _pb2.Workflow
+    _PB = _lazy.pb_class(_pb2, "Workflow")
     _FIELDS = (
         "id",
         "closure",
@@ -230,12 +246,12 @@ class Workflow(_Message[_pb2.Workflow]):
         return value
 
 
-class WorkflowList(_Message[_pb2.WorkflowList]):
+class WorkflowList(_Message["_pb2.WorkflowList"]):
     """Represents a list of workflows returned from the admin.
     See :ref:`ref_flyteidl.admin.Workflow` for more details"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowList
+    _PB = _lazy.pb_class(_pb2, "WorkflowList")
     _FIELDS = (
         "workflows",
         "token",
@@ -291,11 +307,11 @@ class WorkflowList(_Message[_pb2.WorkflowList]):
         return value
 
 
-class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
+class WorkflowSpec(_Message["_pb2.WorkflowSpec"]):
     """Represents a structure that encapsulates the specification of the workflow."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowSpec
+    _PB = _lazy.pb_class(_pb2, "WorkflowSpec")
     _FIELDS = (
         "template",
         "sub_workflows",
@@ -401,11 +417,11 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
         return value
 
 
-class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
+class WorkflowClosure(_Message["_pb2.WorkflowClosure"]):
     """A container holding the compiled workflow produced from the WorkflowSpec and additional metadata."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowClosure
+    _PB = _lazy.pb_class(_pb2, "WorkflowClosure")
     _FIELDS = (
         "compiled_workflow",
         "created_at",
@@ -477,11 +493,11 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
         return value
 
 
-class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDifferentStructure]):
+class WorkflowErrorExistsDifferentStructure(_Message["_pb2.WorkflowErrorExistsDifferentStructure"]):
     """The workflow id is already used and the structure is different"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowErrorExistsDifferentStructure
+    _PB = _lazy.pb_class(_pb2, "WorkflowErrorExistsDifferentStructure")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -529,11 +545,11 @@ class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDif
         return value
 
 
-class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIdenticalStructure]):
+class WorkflowErrorExistsIdenticalStructure(_Message["_pb2.WorkflowErrorExistsIdenticalStructure"]):
     """The workflow id is already used with an identical sctructure"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowErrorExistsIdenticalStructure
+    _PB = _lazy.pb_class(_pb2, "WorkflowErrorExistsIdenticalStructure")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -581,11 +597,11 @@ class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIde
         return value
 
 
-class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
+class CreateWorkflowFailureReason(_Message["_pb2.CreateWorkflowFailureReason"]):
     """When a CreateWorkflowRequest fails due to matching id"""
 
     __slots__ = ()
-    _PB = _pb2.CreateWorkflowFailureReason
+    _PB = _lazy.pb_class(_pb2, "CreateWorkflowFailureReason")
     _FIELDS = (
         "exists_different_structure",
         "exists_identical_structure",

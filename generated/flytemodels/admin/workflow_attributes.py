@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.admin import workflow_attributes_pb2 as _pb2
-from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.admin import workflow_attributes_pb2 as _pb2
+    from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.admin.workflow_attributes_pb2")
+    _flyteidl_admin_matchable_resource_pb2 = _lazy.module(
+        globals(), "_flyteidl_admin_matchable_resource_pb2", "flyteidl.admin.matchable_resource_pb2"
+    )
 
 
-class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
+class WorkflowAttributes(_Message["_pb2.WorkflowAttributes"]):
     """Defines a set of custom matching attributes which defines resource defaults for a project, domain and workflow.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributes
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributes")
     _FIELDS = (
         "project",
         "domain",
@@ -143,13 +150,13 @@ class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
         return value
 
 
-class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequest]):
+class WorkflowAttributesUpdateRequest(_Message["_pb2.WorkflowAttributesUpdateRequest"]):
     """Sets custom attributes for a project, domain and workflow combination.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesUpdateRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesUpdateRequest")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -197,11 +204,11 @@ class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequ
         return value
 
 
-class WorkflowAttributesUpdateResponse(_Message[_pb2.WorkflowAttributesUpdateResponse]):
+class WorkflowAttributesUpdateResponse(_Message["_pb2.WorkflowAttributesUpdateResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesUpdateResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesUpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -210,13 +217,13 @@ class WorkflowAttributesUpdateResponse(_Message[_pb2.WorkflowAttributesUpdateRes
         self._build()
 
 
-class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
+class WorkflowAttributesGetRequest(_Message["_pb2.WorkflowAttributesGetRequest"]):
     """Request to get an individual workflow attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesGetRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesGetRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -334,11 +341,11 @@ class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
         return value
 
 
-class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]):
+class WorkflowAttributesGetResponse(_Message["_pb2.WorkflowAttributesGetResponse"]):
     """Response to get an individual workflow attribute override."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesGetResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesGetResponse")
     _FIELDS = ("attributes",)
     _fm_model_attributes = _fast.FieldModel("attributes")
 
@@ -386,13 +393,13 @@ class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]
         return value
 
 
-class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequest]):
+class WorkflowAttributesDeleteRequest(_Message["_pb2.WorkflowAttributesDeleteRequest"]):
     """Request to delete a set matchable workflow attribute override.
     For more info on matchable attributes, see :ref:`ref_flyteidl.admin.MatchableAttributesConfiguration`
     """
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesDeleteRequest
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesDeleteRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -510,11 +517,11 @@ class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequ
         return value
 
 
-class WorkflowAttributesDeleteResponse(_Message[_pb2.WorkflowAttributesDeleteResponse]):
+class WorkflowAttributesDeleteResponse(_Message["_pb2.WorkflowAttributesDeleteResponse"]):
     """Purposefully empty, may be populated in the future."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowAttributesDeleteResponse
+    _PB = _lazy.pb_class(_pb2, "WorkflowAttributesDeleteResponse")
     _FIELDS = ()
 
     def __init__(

@@ -6,25 +6,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.cacheservice import cacheservice_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.cacheservice import cacheservice_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.cacheservice.cacheservice_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
-class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
+class KeyMapMetadata(_Message["_pb2.KeyMapMetadata"]):
     """Additional metadata as key-value pairs"""
 
     __slots__ = ()
-    _PB = _pb2.KeyMapMetadata
+    _PB = _lazy.pb_class(_pb2, "KeyMapMetadata")
     _FIELDS = ("values",)
 
     def __init__(
@@ -58,11 +68,11 @@ class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
         return value
 
 
-class Metadata(_Message[_pb2.Metadata]):
+class Metadata(_Message["_pb2.Metadata"]):
     """Metadata for cached outputs, including the source identifier and timestamps."""
 
     __slots__ = ()
-    _PB = _pb2.Metadata
+    _PB = _lazy.pb_class(_pb2, "Metadata")
     _FIELDS = (
         "source_identifier",
         "key_map",
@@ -188,11 +198,11 @@ class Metadata(_Message[_pb2.Metadata]):
         return value
 
 
-class CachedOutput(_Message[_pb2.CachedOutput]):
+class CachedOutput(_Message["_pb2.CachedOutput"]):
     """Represents cached output, either as literals or an URI, with associated metadata."""
 
     __slots__ = ()
-    _PB = _pb2.CachedOutput
+    _PB = _lazy.pb_class(_pb2, "CachedOutput")
     _FIELDS = (
         "output_literals",
         "output_uri",
@@ -290,11 +300,11 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
         return value
 
 
-class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
+class GetCacheRequest(_Message["_pb2.GetCacheRequest"]):
     """Request to retrieve cached data by key."""
 
     __slots__ = ()
-    _PB = _pb2.GetCacheRequest
+    _PB = _lazy.pb_class(_pb2, "GetCacheRequest")
     _FIELDS = ("key",)
 
     def __init__(
@@ -328,11 +338,11 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
         return value
 
 
-class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
+class GetCacheResponse(_Message["_pb2.GetCacheResponse"]):
     """Response with cached data for a given key."""
 
     __slots__ = ()
-    _PB = _pb2.GetCacheResponse
+    _PB = _lazy.pb_class(_pb2, "GetCacheResponse")
     _FIELDS = ("output",)
     _fm_model_output = _fast.FieldModel("output")
 
@@ -377,11 +387,11 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
         return value
 
 
-class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
+class PutCacheRequest(_Message["_pb2.PutCacheRequest"]):
     """Request to store/update cached data by key."""
 
     __slots__ = ()
-    _PB = _pb2.PutCacheRequest
+    _PB = _lazy.pb_class(_pb2, "PutCacheRequest")
     _FIELDS = (
         "key",
         "output",
@@ -462,11 +472,11 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         return value
 
 
-class PutCacheResponse(_Message[_pb2.PutCacheResponse]):
+class PutCacheResponse(_Message["_pb2.PutCacheResponse"]):
     """Response message of cache store/update operation."""
 
     __slots__ = ()
-    _PB = _pb2.PutCacheResponse
+    _PB = _lazy.pb_class(_pb2, "PutCacheResponse")
     _FIELDS = ()
 
     def __init__(
@@ -475,11 +485,11 @@ class PutCacheResponse(_Message[_pb2.PutCacheResponse]):
         self._build()
 
 
-class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
+class DeleteCacheRequest(_Message["_pb2.DeleteCacheRequest"]):
     """Request to delete cached data by key."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteCacheRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteCacheRequest")
     _FIELDS = ("key",)
 
     def __init__(
@@ -513,11 +523,11 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
         return value
 
 
-class DeleteCacheResponse(_Message[_pb2.DeleteCacheResponse]):
+class DeleteCacheResponse(_Message["_pb2.DeleteCacheResponse"]):
     """Response message of cache deletion operation."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteCacheResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteCacheResponse")
     _FIELDS = ()
 
     def __init__(
@@ -526,11 +536,11 @@ class DeleteCacheResponse(_Message[_pb2.DeleteCacheResponse]):
         self._build()
 
 
-class Reservation(_Message[_pb2.Reservation]):
+class Reservation(_Message["_pb2.Reservation"]):
     """A reservation including owner, heartbeat interval, expiration timestamp, and various metadata."""
 
     __slots__ = ()
-    _PB = _pb2.Reservation
+    _PB = _lazy.pb_class(_pb2, "Reservation")
     _FIELDS = (
         "key",
         "owner_id",
@@ -622,11 +632,11 @@ class Reservation(_Message[_pb2.Reservation]):
         return value
 
 
-class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
+class GetOrExtendReservationRequest(_Message["_pb2.GetOrExtendReservationRequest"]):
     """Request to get or extend a reservation for a cache key"""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationRequest
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationRequest")
     _FIELDS = (
         "key",
         "owner_id",
@@ -700,11 +710,11 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         return value
 
 
-class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationResponse]):
+class GetOrExtendReservationResponse(_Message["_pb2.GetOrExtendReservationResponse"]):
     """Request to get or extend a reservation for a cache key"""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationResponse
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationResponse")
     _FIELDS = ("reservation",)
     _fm_model_reservation = _fast.FieldModel("reservation")
 
@@ -752,11 +762,11 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
         return value
 
 
-class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
+class ReleaseReservationRequest(_Message["_pb2.ReleaseReservationRequest"]):
     """Request to release the reservation for a cache key"""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationRequest
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationRequest")
     _FIELDS = (
         "key",
         "owner_id",
@@ -811,11 +821,11 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
         return value
 
 
-class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
+class ReleaseReservationResponse(_Message["_pb2.ReleaseReservationResponse"]):
     """Response message of release reservation operation."""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationResponse
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationResponse")
     _FIELDS = ()
 
     def __init__(

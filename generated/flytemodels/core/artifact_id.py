@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import artifact_id_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import artifact_id_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.artifact_id_pb2")
 
 
 class Granularity(_OpenEnum):
@@ -35,11 +39,11 @@ class Operator(_OpenEnum):
     PLUS = 1
 
 
-class ArtifactKey(_Message[_pb2.ArtifactKey]):
+class ArtifactKey(_Message["_pb2.ArtifactKey"]):
     """The ``flyteidl.core.ArtifactKey`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactKey
+    _PB = _lazy.pb_class(_pb2, "ArtifactKey")
     _FIELDS = (
         "project",
         "domain",
@@ -123,11 +127,11 @@ class ArtifactKey(_Message[_pb2.ArtifactKey]):
         return value
 
 
-class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
+class ArtifactBindingData(_Message["_pb2.ArtifactBindingData"]):
     """Only valid for triggers"""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactBindingData
+    _PB = _lazy.pb_class(_pb2, "ArtifactBindingData")
     _FIELDS = (
         "partition_key",
         "bind_to_time_partition",
@@ -216,11 +220,11 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
         return value
 
 
-class TimeTransform(_Message[_pb2.TimeTransform]):
+class TimeTransform(_Message["_pb2.TimeTransform"]):
     """The ``flyteidl.core.TimeTransform`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimeTransform
+    _PB = _lazy.pb_class(_pb2, "TimeTransform")
     _FIELDS = (
         "transform",
         "op",
@@ -284,11 +288,11 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
         return value
 
 
-class InputBindingData(_Message[_pb2.InputBindingData]):
+class InputBindingData(_Message["_pb2.InputBindingData"]):
     """The ``flyteidl.core.InputBindingData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InputBindingData
+    _PB = _lazy.pb_class(_pb2, "InputBindingData")
     _FIELDS = ("var",)
 
     def __init__(
@@ -322,11 +326,11 @@ class InputBindingData(_Message[_pb2.InputBindingData]):
         return value
 
 
-class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
+class RuntimeBinding(_Message["_pb2.RuntimeBinding"]):
     """The ``flyteidl.core.RuntimeBinding`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RuntimeBinding
+    _PB = _lazy.pb_class(_pb2, "RuntimeBinding")
     _FIELDS = ()
 
     def __init__(
@@ -335,11 +339,11 @@ class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
         self._build()
 
 
-class LabelValue(_Message[_pb2.LabelValue]):
+class LabelValue(_Message["_pb2.LabelValue"]):
     """The ``flyteidl.core.LabelValue`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LabelValue
+    _PB = _lazy.pb_class(_pb2, "LabelValue")
     _FIELDS = (
         "static_value",
         "time_value",
@@ -496,11 +500,11 @@ class LabelValue(_Message[_pb2.LabelValue]):
         return value
 
 
-class Partitions(_Message[_pb2.Partitions]):
+class Partitions(_Message["_pb2.Partitions"]):
     """The ``flyteidl.core.Partitions`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Partitions
+    _PB = _lazy.pb_class(_pb2, "Partitions")
     _FIELDS = ("value",)
 
     def __init__(
@@ -534,11 +538,11 @@ class Partitions(_Message[_pb2.Partitions]):
         return value
 
 
-class TimePartition(_Message[_pb2.TimePartition]):
+class TimePartition(_Message["_pb2.TimePartition"]):
     """The ``flyteidl.core.TimePartition`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimePartition
+    _PB = _lazy.pb_class(_pb2, "TimePartition")
     _FIELDS = (
         "value",
         "granularity",
@@ -613,11 +617,11 @@ class TimePartition(_Message[_pb2.TimePartition]):
         return value
 
 
-class ArtifactID(_Message[_pb2.ArtifactID]):
+class ArtifactID(_Message["_pb2.ArtifactID"]):
     """The ``flyteidl.core.ArtifactID`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactID
+    _PB = _lazy.pb_class(_pb2, "ArtifactID")
     _FIELDS = (
         "artifact_key",
         "version",
@@ -749,11 +753,11 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
         return value
 
 
-class ArtifactTag(_Message[_pb2.ArtifactTag]):
+class ArtifactTag(_Message["_pb2.ArtifactTag"]):
     """The ``flyteidl.core.ArtifactTag`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactTag
+    _PB = _lazy.pb_class(_pb2, "ArtifactTag")
     _FIELDS = (
         "artifact_key",
         "value",
@@ -831,7 +835,7 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
         return value
 
 
-class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
+class ArtifactQuery(_Message["_pb2.ArtifactQuery"]):
     """Uniqueness constraints for Artifacts
      - project, domain, name, version, partitions
     Option 2 (tags are standalone, point to an individual artifact id):
@@ -839,7 +843,7 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
      - project, domain, name, partition key, partition value"""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactQuery
+    _PB = _lazy.pb_class(_pb2, "ArtifactQuery")
     _FIELDS = (
         "artifact_id",
         "artifact_tag",

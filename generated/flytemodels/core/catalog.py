@@ -6,15 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import catalog_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import catalog_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
     from flytemodels.core import identifier as _core_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.catalog_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
 
 
 class CatalogCacheStatus(_OpenEnum):
@@ -38,11 +45,11 @@ class CatalogCacheStatus(_OpenEnum):
     """Used to indicate that the cache was evicted"""
 
 
-class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
+class CatalogArtifactTag(_Message["_pb2.CatalogArtifactTag"]):
     """The ``flyteidl.core.CatalogArtifactTag`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CatalogArtifactTag
+    _PB = _lazy.pb_class(_pb2, "CatalogArtifactTag")
     _FIELDS = (
         "artifact_id",
         "name",
@@ -97,11 +104,11 @@ class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
         return value
 
 
-class CatalogMetadataBase(_Message[_pb2.CatalogMetadata]):
+class CatalogMetadataBase(_Message["_pb2.CatalogMetadata"]):
     """Catalog artifact information with specific metadata"""
 
     __slots__ = ()
-    _PB = _pb2.CatalogMetadata
+    _PB = _lazy.pb_class(_pb2, "CatalogMetadata")
     _FIELDS = (
         "dataset_id",
         "artifact_tag",
@@ -217,11 +224,11 @@ class CatalogMetadataBase(_Message[_pb2.CatalogMetadata]):
         return value
 
 
-class CatalogReservation(_Message[_pb2.CatalogReservation]):
+class CatalogReservation(_Message["_pb2.CatalogReservation"]):
     """The ``flyteidl.core.CatalogReservation`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CatalogReservation
+    _PB = _lazy.pb_class(_pb2, "CatalogReservation")
     _FIELDS = ()
 
     class Status(_OpenEnum):

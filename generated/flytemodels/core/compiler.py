@@ -6,35 +6,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import compiler_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import compiler_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
     from collections import abc as _abc
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.core import workflow as _core_workflow
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.compiler_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_core_workflow_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+    )
 
 
-class ConnectionSet(_Message[_pb2.ConnectionSet]):
+class ConnectionSet(_Message["_pb2.ConnectionSet"]):
     """Adjacency list for the workflow. This is created as part of the compilation process. Every process after the compilation
     step uses this created ConnectionSet"""
 
     __slots__ = ()
-    _PB = _pb2.ConnectionSet
+    _PB = _lazy.pb_class(_pb2, "ConnectionSet")
     _FIELDS = (
         "downstream",
         "upstream",
     )
 
-    class IdList(_Message[_pb2.ConnectionSet.IdList]):
+    class IdList(_Message["_pb2.ConnectionSet.IdList"]):
         """The ``flyteidl.core.ConnectionSet.IdList`` message."""
 
         __slots__ = ()
-        _PB = _pb2.ConnectionSet.IdList
+        _PB = _lazy.pb_class(_pb2, "ConnectionSet.IdList")
         _FIELDS = ("ids",)
 
         def __init__(
@@ -116,11 +126,11 @@ class ConnectionSet(_Message[_pb2.ConnectionSet]):
         return value
 
 
-class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
+class CompiledWorkflow(_Message["_pb2.CompiledWorkflow"]):
     """Output of the compilation Step. This object represents one workflow. We store more metadata at this layer"""
 
     __slots__ = ()
-    _PB = _pb2.CompiledWorkflow
+    _PB = _lazy.pb_class(_pb2, "CompiledWorkflow")
     _FIELDS = (
         "template",
         "connections",
@@ -202,11 +212,11 @@ class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
         return value
 
 
-class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
+class CompiledLaunchPlan(_Message["_pb2.CompiledLaunchPlan"]):
     """Output of the compilation step. This object represents one LaunchPlan. We store more metadata at this layer"""
 
     __slots__ = ()
-    _PB = _pb2.CompiledLaunchPlan
+    _PB = _lazy.pb_class(_pb2, "CompiledLaunchPlan")
     _FIELDS = ("template",)
     _fm_model_template = _fast.FieldModel("template")
 
@@ -255,11 +265,11 @@ class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
         return value
 
 
-class CompiledTask(_Message[_pb2.CompiledTask]):
+class CompiledTask(_Message["_pb2.CompiledTask"]):
     """Output of the Compilation step. This object represent one Task. We store more metadata at this layer"""
 
     __slots__ = ()
-    _PB = _pb2.CompiledTask
+    _PB = _lazy.pb_class(_pb2, "CompiledTask")
     _FIELDS = ("template",)
     _fm_model_template = _fast.FieldModel("template")
 
@@ -307,14 +317,14 @@ class CompiledTask(_Message[_pb2.CompiledTask]):
         return value
 
 
-class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
+class CompiledWorkflowClosure(_Message["_pb2.CompiledWorkflowClosure"]):
     """A Compiled Workflow Closure contains all the information required to start a new execution, or to visualize a workflow
     and its details. The CompiledWorkflowClosure should always contain a primary workflow, that is the main workflow that
     will being the execution. All subworkflows are denormalized. WorkflowNodes refer to the workflow identifiers of
     compiled subworkflows."""
 
     __slots__ = ()
-    _PB = _pb2.CompiledWorkflowClosure
+    _PB = _lazy.pb_class(_pb2, "CompiledWorkflowClosure")
     _FIELDS = (
         "primary",
         "sub_workflows",

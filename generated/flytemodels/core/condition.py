@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import condition_pb2 as _pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import condition_pb2 as _pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.condition_pb2")
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
-class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
+class ComparisonExpression(_Message["_pb2.ComparisonExpression"]):
     """Defines a 2-level tree where the root is a comparison operator and Operands are primitives or known variables.
     Each expression results in a boolean result."""
 
     __slots__ = ()
-    _PB = _pb2.ComparisonExpression
+    _PB = _lazy.pb_class(_pb2, "ComparisonExpression")
     _FIELDS = (
         "operator",
         "left_value",
@@ -145,11 +152,11 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
         return value
 
 
-class Operand(_Message[_pb2.Operand]):
+class Operand(_Message["_pb2.Operand"]):
     """Defines an operand to a comparison expression."""
 
     __slots__ = ()
-    _PB = _pb2.Operand
+    _PB = _lazy.pb_class(_pb2, "Operand")
     _FIELDS = (
         "primitive",
         "var",
@@ -254,13 +261,13 @@ class Operand(_Message[_pb2.Operand]):
         return value
 
 
-class BooleanExpression(_Message[_pb2.BooleanExpression]):
+class BooleanExpression(_Message["_pb2.BooleanExpression"]):
     """Defines a boolean expression tree. It can be a simple or a conjunction expression.
     Multiple expressions can be combined using a conjunction or a disjunction to result in a final boolean result.
     """
 
     __slots__ = ()
-    _PB = _pb2.BooleanExpression
+    _PB = _lazy.pb_class(_pb2, "BooleanExpression")
     _FIELDS = (
         "conjunction",
         "comparison",
@@ -345,11 +352,11 @@ class BooleanExpression(_Message[_pb2.BooleanExpression]):
         return value
 
 
-class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
+class ConjunctionExpression(_Message["_pb2.ConjunctionExpression"]):
     """Defines a conjunction expression of two boolean expressions."""
 
     __slots__ = ()
-    _PB = _pb2.ConjunctionExpression
+    _PB = _lazy.pb_class(_pb2, "ConjunctionExpression")
     _FIELDS = (
         "operator",
         "left_expression",

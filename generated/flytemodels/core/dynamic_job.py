@@ -6,26 +6,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import dynamic_job_pb2 as _pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import dynamic_job_pb2 as _pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
     from collections import abc as _abc
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.core import workflow as _core_workflow
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.dynamic_job_pb2")
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_core_workflow_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+    )
 
 
-class DynamicJobSpec(_Message[_pb2.DynamicJobSpec]):
+class DynamicJobSpec(_Message["_pb2.DynamicJobSpec"]):
     """Describes a set of tasks to execute and how the final outputs are produced."""
 
     __slots__ = ()
-    _PB = _pb2.DynamicJobSpec
+    _PB = _lazy.pb_class(_pb2, "DynamicJobSpec")
     _FIELDS = (
         "nodes",
         "min_successes",

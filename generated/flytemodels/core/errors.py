@@ -6,23 +6,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import errors_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import errors_pb2 as _pb2
     import datetime as _datetime
     from flytemodels.core import execution as _core_execution
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.errors_pb2")
 
 
-class ContainerError(_Message[_pb2.ContainerError]):
+class ContainerError(_Message["_pb2.ContainerError"]):
     """Error message to propagate detailed errors from container executions to the execution
     engine."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerError
+    _PB = _lazy.pb_class(_pb2, "ContainerError")
     _FIELDS = (
         "code",
         "message",
@@ -169,12 +173,12 @@ class ContainerError(_Message[_pb2.ContainerError]):
         return value
 
 
-class ErrorDocument(_Message[_pb2.ErrorDocument]):
+class ErrorDocument(_Message["_pb2.ErrorDocument"]):
     """Defines the errors.pb file format the container can produce to communicate
     failure reasons to the execution engine."""
 
     __slots__ = ()
-    _PB = _pb2.ErrorDocument
+    _PB = _lazy.pb_class(_pb2, "ErrorDocument")
     _FIELDS = ("error",)
     _fm_model_error = _fast.FieldModel("error")
 

@@ -6,22 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import execution_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import execution_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.execution_pb2")
 
 
-class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
+class WorkflowExecution(_Message["_pb2.WorkflowExecution"]):
     """Indicates various phases of Workflow Execution"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecution
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -44,11 +48,11 @@ class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
         self._build()
 
 
-class NodeExecution(_Message[_pb2.NodeExecution]):
+class NodeExecution(_Message["_pb2.NodeExecution"]):
     """Indicates various phases of Node Execution that only include the time spent to run the nodes/workflows"""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecution
+    _PB = _lazy.pb_class(_pb2, "NodeExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -72,12 +76,12 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
         self._build()
 
 
-class TaskExecution(_Message[_pb2.TaskExecution]):
+class TaskExecution(_Message["_pb2.TaskExecution"]):
     """Phases that task plugins can go through. Not all phases may be applicable to a specific plugin task,
     but this is the cumulative list that customers may want to know about for their task."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecution
+    _PB = _lazy.pb_class(_pb2, "TaskExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -101,11 +105,11 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
         self._build()
 
 
-class ExecutionError(_Message[_pb2.ExecutionError]):
+class ExecutionError(_Message["_pb2.ExecutionError"]):
     """Represents the error message from the execution."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionError
+    _PB = _lazy.pb_class(_pb2, "ExecutionError")
     _FIELDS = (
         "code",
         "message",
@@ -247,12 +251,12 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
         return value
 
 
-class TaskLog(_Message[_pb2.TaskLog]):
+class TaskLog(_Message["_pb2.TaskLog"]):
     """Log information for the task that is specific to a log sink
     When our log story is flushed out, we may have more metadata here like log link expiry"""
 
     __slots__ = ()
-    _PB = _pb2.TaskLog
+    _PB = _lazy.pb_class(_pb2, "TaskLog")
     _FIELDS = (
         "uri",
         "name",
@@ -394,11 +398,11 @@ class TaskLog(_Message[_pb2.TaskLog]):
         return value
 
 
-class LogContext(_Message[_pb2.LogContext]):
+class LogContext(_Message["_pb2.LogContext"]):
     """Contains metadata required to identify logs produces by a set of pods"""
 
     __slots__ = ()
-    _PB = _pb2.LogContext
+    _PB = _lazy.pb_class(_pb2, "LogContext")
     _FIELDS = (
         "pods",
         "primary_pod_name",
@@ -454,11 +458,11 @@ class LogContext(_Message[_pb2.LogContext]):
         return value
 
 
-class PodLogContext(_Message[_pb2.PodLogContext]):
+class PodLogContext(_Message["_pb2.PodLogContext"]):
     """Contains metadata required to identify logs produces by a single pod"""
 
     __slots__ = ()
-    _PB = _pb2.PodLogContext
+    _PB = _lazy.pb_class(_pb2, "PodLogContext")
     _FIELDS = (
         "namespace",
         "pod_name",
@@ -565,22 +569,22 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
         return value
 
 
-class ContainerContext(_Message[_pb2.ContainerContext]):
+class ContainerContext(_Message["_pb2.ContainerContext"]):
     """Contains metadata required to identify logs produces by a single container"""
 
     __slots__ = ()
-    _PB = _pb2.ContainerContext
+    _PB = _lazy.pb_class(_pb2, "ContainerContext")
     _FIELDS = (
         "container_name",
         "process",
     )
     _fm_model_process = _fast.FieldModel("process")
 
-    class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
+    class ProcessContext(_Message["_pb2.ContainerContext.ProcessContext"]):
         """Contains metadata required to identify logs produces by a single light-weight process that was run inside a container"""
 
         __slots__ = ()
-        _PB = _pb2.ContainerContext.ProcessContext
+        _PB = _lazy.pb_class(_pb2, "ContainerContext.ProcessContext")
         _FIELDS = (
             "container_start_time",
             "container_end_time",
@@ -704,11 +708,11 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
         return value
 
 
-class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
+class QualityOfServiceSpec(_Message["_pb2.QualityOfServiceSpec"]):
     """Represents customized execution run-time attributes."""
 
     __slots__ = ()
-    _PB = _pb2.QualityOfServiceSpec
+    _PB = _lazy.pb_class(_pb2, "QualityOfServiceSpec")
     _FIELDS = ("queueing_budget",)
 
     def __init__(
@@ -746,11 +750,11 @@ class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
         return value
 
 
-class QualityOfService(_Message[_pb2.QualityOfService]):
+class QualityOfService(_Message["_pb2.QualityOfService"]):
     """Indicates the priority of an execution."""
 
     __slots__ = ()
-    _PB = _pb2.QualityOfService
+    _PB = _lazy.pb_class(_pb2, "QualityOfService")
     _FIELDS = (
         "tier",
         "spec",

@@ -6,22 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import execution_envs_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import execution_envs_pb2 as _pb2
     from collections import abc as _abc
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.execution_envs_pb2")
 
 
-class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
+class ExecutionEnvAssignment(_Message["_pb2.ExecutionEnvAssignment"]):
     """ExecutionEnvAssignment is a message that is used to assign an execution environment to a set of
     nodes."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionEnvAssignment
+    _PB = _lazy.pb_class(_pb2, "ExecutionEnvAssignment")
     _FIELDS = (
         "node_ids",
         "task_type",
@@ -106,11 +110,11 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
         return value
 
 
-class ExecutionEnv(_Message[_pb2.ExecutionEnv]):
+class ExecutionEnv(_Message["_pb2.ExecutionEnv"]):
     """ExecutionEnv is a message that is used to specify the execution environment."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionEnv
+    _PB = _lazy.pb_class(_pb2, "ExecutionEnv")
     _FIELDS = (
         "name",
         "type",

@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
-from flyteidl.core import identifier_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from flyteidl.core import identifier_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.identifier_pb2")
 
 
 class ResourceType(_OpenEnum):
@@ -24,11 +32,11 @@ class ResourceType(_OpenEnum):
     in a similar manner to other Flyte objects"""
 
 
-class Identifier(_Message[_pb2.Identifier]):
+class Identifier(_Message["_pb2.Identifier"]):
     """Encapsulation of fields that uniquely identifies a Flyte resource."""
 
     __slots__ = ()
-    _PB = _pb2.Identifier
+    _PB = _lazy.pb_class(_pb2, "Identifier")
     _FIELDS = (
         "resource_type",
         "project",
@@ -159,11 +167,11 @@ class Identifier(_Message[_pb2.Identifier]):
         return value
 
 
-class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
+class WorkflowExecutionIdentifier(_Message["_pb2.WorkflowExecutionIdentifier"]):
     """Encapsulation of fields that uniquely identifies a Flyte workflow execution"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionIdentifier")
     _FIELDS = (
         "project",
         "domain",
@@ -248,11 +256,11 @@ class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
         return value
 
 
-class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
+class NodeExecutionIdentifier(_Message["_pb2.NodeExecutionIdentifier"]):
     """Encapsulation of fields that identify a Flyte node execution entity."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionIdentifier")
     _FIELDS = (
         "node_id",
         "execution_id",
@@ -319,11 +327,11 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
         return value
 
 
-class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
+class TaskExecutionIdentifier(_Message["_pb2.TaskExecutionIdentifier"]):
     """Encapsulation of fields that identify a Flyte task execution entity."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionIdentifier")
     _FIELDS = (
         "task_id",
         "node_execution_id",
@@ -422,11 +430,11 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
         return value
 
 
-class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
+class SignalIdentifier(_Message["_pb2.SignalIdentifier"]):
     """Encapsulation of fields the uniquely identify a signal."""
 
     __slots__ = ()
-    _PB = _pb2.SignalIdentifier
+    _PB = _lazy.pb_class(_pb2, "SignalIdentifier")
     _FIELDS = (
         "signal_id",
         "execution_id",

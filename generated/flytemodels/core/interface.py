@@ -6,26 +6,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import interface_pb2 as _pb2
-from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import interface_pb2 as _pb2
+    from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
     from collections import abc as _abc
     from flytemodels.core import artifact_id as _core_artifact_id
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.interface_pb2")
+    _flyteidl_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_artifact_id_pb2", "flyteidl.core.artifact_id_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+    )
 
 
-class Variable(_Message[_pb2.Variable]):
+class Variable(_Message["_pb2.Variable"]):
     """Defines a strongly typed variable."""
 
     __slots__ = ()
-    _PB = _pb2.Variable
+    _PB = _lazy.pb_class(_pb2, "Variable")
     _FIELDS = (
         "type",
         "description",
@@ -160,11 +173,11 @@ class Variable(_Message[_pb2.Variable]):
         return value
 
 
-class VariableMap(_Message[_pb2.VariableMap]):
+class VariableMap(_Message["_pb2.VariableMap"]):
     """A map of Variables"""
 
     __slots__ = ()
-    _PB = _pb2.VariableMap
+    _PB = _lazy.pb_class(_pb2, "VariableMap")
     _FIELDS = ("variables",)
 
     def __init__(
@@ -198,11 +211,11 @@ class VariableMap(_Message[_pb2.VariableMap]):
         return value
 
 
-class TypedInterface(_Message[_pb2.TypedInterface]):
+class TypedInterface(_Message["_pb2.TypedInterface"]):
     """Defines strongly typed inputs and outputs."""
 
     __slots__ = ()
-    _PB = _pb2.TypedInterface
+    _PB = _lazy.pb_class(_pb2, "TypedInterface")
     _FIELDS = (
         "inputs",
         "outputs",
@@ -279,12 +292,12 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
         return value
 
 
-class ParameterBase(_Message[_pb2.Parameter]):
+class ParameterBase(_Message["_pb2.Parameter"]):
     """A parameter is used as input to a launch plan and has
     the special ability to have a default value or mark itself as required."""
 
     __slots__ = ()
-    _PB = _pb2.Parameter
+    _PB = _lazy.pb_class(_pb2, "Parameter")
     _FIELDS = (
         "var",
         "default",
@@ -451,11 +464,11 @@ class ParameterBase(_Message[_pb2.Parameter]):
         return value
 
 
-class ParameterMap(_Message[_pb2.ParameterMap]):
+class ParameterMap(_Message["_pb2.ParameterMap"]):
     """A map of Parameters."""
 
     __slots__ = ()
-    _PB = _pb2.ParameterMap
+    _PB = _lazy.pb_class(_pb2, "ParameterMap")
     _FIELDS = ("parameters",)
 
     def __init__(

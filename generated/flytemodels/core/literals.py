@@ -6,24 +6,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import literals_pb2 as _pb2
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import literals_pb2 as _pb2
+    from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import types as _core_types
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.literals_pb2")
+    _flyteidl_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+    )
 
 
-class PrimitiveBase(_Message[_pb2.Primitive]):
+class PrimitiveBase(_Message["_pb2.Primitive"]):
     """Primitive Types"""
 
     __slots__ = ()
-    _PB = _pb2.Primitive
+    _PB = _lazy.pb_class(_pb2, "Primitive")
     _FIELDS = (
         "integer",
         "float_value",
@@ -167,12 +174,12 @@ class PrimitiveBase(_Message[_pb2.Primitive]):
         return value
 
 
-class Void(_Message[_pb2.Void]):
+class Void(_Message["_pb2.Void"]):
     """Used to denote a nil/null/None assignment to a scalar value. The underlying LiteralType for Void is intentionally
     undefined since it can be assigned to a scalar of any LiteralType."""
 
     __slots__ = ()
-    _PB = _pb2.Void
+    _PB = _lazy.pb_class(_pb2, "Void")
     _FIELDS = ()
 
     def __init__(
@@ -181,13 +188,13 @@ class Void(_Message[_pb2.Void]):
         self._build()
 
 
-class Blob(_Message[_pb2.Blob]):
+class Blob(_Message["_pb2.Blob"]):
     """Refers to an offloaded set of files. It encapsulates the type of the store and a unique uri for where the data is.
     There are no restrictions on how the uri is formatted since it will depend on how to interact with the store.
     """
 
     __slots__ = ()
-    _PB = _pb2.Blob
+    _PB = _lazy.pb_class(_pb2, "Blob")
     _FIELDS = (
         "metadata",
         "uri",
@@ -253,11 +260,11 @@ class Blob(_Message[_pb2.Blob]):
         return value
 
 
-class BlobMetadata(_Message[_pb2.BlobMetadata]):
+class BlobMetadata(_Message["_pb2.BlobMetadata"]):
     """The ``flyteidl.core.BlobMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BlobMetadata
+    _PB = _lazy.pb_class(_pb2, "BlobMetadata")
     _FIELDS = ("type",)
     _fm_model_type = _fast.FieldModel("type")
 
@@ -305,13 +312,13 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
         return value
 
 
-class Binary(_Message[_pb2.Binary]):
+class Binary(_Message["_pb2.Binary"]):
     """A simple byte array with a tag to help different parts of the system communicate about what is in the byte array.
     It's strongly advisable that consumers of this type define a unique tag and validate the tag before parsing the data.
     """
 
     __slots__ = ()
-    _PB = _pb2.Binary
+    _PB = _lazy.pb_class(_pb2, "Binary")
     _FIELDS = (
         "value",
         "tag",
@@ -366,11 +373,11 @@ class Binary(_Message[_pb2.Binary]):
         return value
 
 
-class Schema(_Message[_pb2.Schema]):
+class Schema(_Message["_pb2.Schema"]):
     """A strongly typed schema that defines the interface of data retrieved from the underlying storage medium."""
 
     __slots__ = ()
-    _PB = _pb2.Schema
+    _PB = _lazy.pb_class(_pb2, "Schema")
     _FIELDS = (
         "uri",
         "type",
@@ -437,11 +444,11 @@ class Schema(_Message[_pb2.Schema]):
         return value
 
 
-class Union(_Message[_pb2.Union]):
+class Union(_Message["_pb2.Union"]):
     """The runtime representation of a tagged union value. See `UnionType` for more details."""
 
     __slots__ = ()
-    _PB = _pb2.Union
+    _PB = _lazy.pb_class(_pb2, "Union")
     _FIELDS = (
         "value",
         "type",
@@ -519,11 +526,11 @@ class Union(_Message[_pb2.Union]):
         return value
 
 
-class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
+class StructuredDatasetMetadata(_Message["_pb2.StructuredDatasetMetadata"]):
     """The ``flyteidl.core.StructuredDatasetMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDatasetMetadata
+    _PB = _lazy.pb_class(_pb2, "StructuredDatasetMetadata")
     _FIELDS = ("structured_dataset_type",)
     _fm_model_structured_dataset_type = _fast.FieldModel("structured_dataset_type")
 
@@ -578,11 +585,11 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
         return value
 
 
-class StructuredDataset(_Message[_pb2.StructuredDataset]):
+class StructuredDataset(_Message["_pb2.StructuredDataset"]):
     """The ``flyteidl.core.StructuredDataset`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDataset
+    _PB = _lazy.pb_class(_pb2, "StructuredDataset")
     _FIELDS = (
         "uri",
         "metadata",
@@ -650,11 +657,11 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
         return value
 
 
-class ScalarBase(_Message[_pb2.Scalar]):
+class ScalarBase(_Message["_pb2.Scalar"]):
     """The ``flyteidl.core.Scalar`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Scalar
+    _PB = _lazy.pb_class(_pb2, "Scalar")
     _FIELDS = (
         "primitive",
         "blob",
@@ -921,11 +928,11 @@ class ScalarBase(_Message[_pb2.Scalar]):
         return value
 
 
-class LiteralBase(_Message[_pb2.Literal]):
+class LiteralBase(_Message["_pb2.Literal"]):
     """A simple value. This supports any level of nesting (e.g. array of array of array of Blobs) as well as simple primitives."""
 
     __slots__ = ()
-    _PB = _pb2.Literal
+    _PB = _lazy.pb_class(_pb2, "Literal")
     _FIELDS = (
         "scalar",
         "collection",
@@ -1105,11 +1112,11 @@ class LiteralBase(_Message[_pb2.Literal]):
         return value
 
 
-class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
+class LiteralOffloadedMetadata(_Message["_pb2.LiteralOffloadedMetadata"]):
     """A message that contains the metadata of the offloaded data."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralOffloadedMetadata
+    _PB = _lazy.pb_class(_pb2, "LiteralOffloadedMetadata")
     _FIELDS = (
         "uri",
         "size_bytes",
@@ -1197,11 +1204,11 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
         return value
 
 
-class LiteralCollection(_Message[_pb2.LiteralCollection]):
+class LiteralCollection(_Message["_pb2.LiteralCollection"]):
     """A collection of literals. This is a workaround since oneofs in proto messages cannot contain a repeated field."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralCollection
+    _PB = _lazy.pb_class(_pb2, "LiteralCollection")
     _FIELDS = ("literals",)
 
     def __init__(
@@ -1235,11 +1242,11 @@ class LiteralCollection(_Message[_pb2.LiteralCollection]):
         return value
 
 
-class LiteralMap(_Message[_pb2.LiteralMap]):
+class LiteralMap(_Message["_pb2.LiteralMap"]):
     """A map of literals. This is a workaround since oneofs in proto messages cannot contain a repeated field."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralMap
+    _PB = _lazy.pb_class(_pb2, "LiteralMap")
     _FIELDS = ("literals",)
 
     def __init__(
@@ -1273,11 +1280,11 @@ class LiteralMap(_Message[_pb2.LiteralMap]):
         return value
 
 
-class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
+class BindingDataCollection(_Message["_pb2.BindingDataCollection"]):
     """A collection of BindingData items."""
 
     __slots__ = ()
-    _PB = _pb2.BindingDataCollection
+    _PB = _lazy.pb_class(_pb2, "BindingDataCollection")
     _FIELDS = ("bindings",)
 
     def __init__(
@@ -1311,11 +1318,11 @@ class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
         return value
 
 
-class BindingDataMap(_Message[_pb2.BindingDataMap]):
+class BindingDataMap(_Message["_pb2.BindingDataMap"]):
     """A map of BindingData items."""
 
     __slots__ = ()
-    _PB = _pb2.BindingDataMap
+    _PB = _lazy.pb_class(_pb2, "BindingDataMap")
     _FIELDS = ("bindings",)
 
     def __init__(
@@ -1349,11 +1356,11 @@ class BindingDataMap(_Message[_pb2.BindingDataMap]):
         return value
 
 
-class UnionInfo(_Message[_pb2.UnionInfo]):
+class UnionInfo(_Message["_pb2.UnionInfo"]):
     """The ``flyteidl.core.UnionInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UnionInfo
+    _PB = _lazy.pb_class(_pb2, "UnionInfo")
     _FIELDS = ("targetType",)
     _fm_model_targetType = _fast.FieldModel("targetType")
 
@@ -1402,11 +1409,11 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
         return value
 
 
-class BindingDataBase(_Message[_pb2.BindingData]):
+class BindingDataBase(_Message["_pb2.BindingData"]):
     """Specifies either a simple value or a reference to another output."""
 
     __slots__ = ()
-    _PB = _pb2.BindingData
+    _PB = _lazy.pb_class(_pb2, "BindingData")
     _FIELDS = (
         "scalar",
         "collection",
@@ -1611,11 +1618,11 @@ class BindingDataBase(_Message[_pb2.BindingData]):
         return value
 
 
-class Binding(_Message[_pb2.Binding]):
+class Binding(_Message["_pb2.Binding"]):
     """An input/output binding of a variable to either static value or a node output."""
 
     __slots__ = ()
-    _PB = _pb2.Binding
+    _PB = _lazy.pb_class(_pb2, "Binding")
     _FIELDS = (
         "var",
         "binding",
@@ -1681,11 +1688,11 @@ class Binding(_Message[_pb2.Binding]):
         return value
 
 
-class KeyValuePair(_Message[_pb2.KeyValuePair]):
+class KeyValuePair(_Message["_pb2.KeyValuePair"]):
     """A generic key value pair."""
 
     __slots__ = ()
-    _PB = _pb2.KeyValuePair
+    _PB = _lazy.pb_class(_pb2, "KeyValuePair")
     _FIELDS = (
         "key",
         "value",
@@ -1740,11 +1747,11 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
         return value
 
 
-class RetryStrategy(_Message[_pb2.RetryStrategy]):
+class RetryStrategy(_Message["_pb2.RetryStrategy"]):
     """Retry strategy associated with an executable unit."""
 
     __slots__ = ()
-    _PB = _pb2.RetryStrategy
+    _PB = _lazy.pb_class(_pb2, "RetryStrategy")
     _FIELDS = ("retries",)
 
     def __init__(

@@ -6,26 +6,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import metrics_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import metrics_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import identifier as _core_identifier
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.metrics_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
 
 
-class Span(_Message[_pb2.Span]):
+class Span(_Message["_pb2.Span"]):
     """Span represents a duration trace of Flyte execution. The id field denotes a Flyte execution entity or an operation
     which uniquely identifies the Span. The spans attribute allows this Span to be further broken down into more
     precise definitions."""
 
     __slots__ = ()
-    _PB = _pb2.Span
+    _PB = _lazy.pb_class(_pb2, "Span")
     _FIELDS = (
         "start_time",
         "end_time",
@@ -218,11 +225,11 @@ class Span(_Message[_pb2.Span]):
         return value
 
 
-class ExecutionMetricResult(_Message[_pb2.ExecutionMetricResult]):
+class ExecutionMetricResult(_Message["_pb2.ExecutionMetricResult"]):
     """ExecutionMetrics is a collection of metrics that are collected during the execution of a Flyte task."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionMetricResult
+    _PB = _lazy.pb_class(_pb2, "ExecutionMetricResult")
     _FIELDS = (
         "metric",
         "data",

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import security_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import security_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.security_pb2")
 
 
-class Secret(_Message[_pb2.Secret]):
+class Secret(_Message["_pb2.Secret"]):
     """Secret encapsulates information about the secret a task needs to proceed. An environment variable
     FLYTE_SECRETS_ENV_PREFIX will be passed to indicate the prefix of the environment variables that will be present if
     secrets are passed through environment variables.
@@ -24,7 +28,7 @@ class Secret(_Message[_pb2.Secret]):
     are passed through file mounts."""
 
     __slots__ = ()
-    _PB = _pb2.Secret
+    _PB = _lazy.pb_class(_pb2, "Secret")
     _FIELDS = (
         "group",
         "group_version",
@@ -168,11 +172,11 @@ class Secret(_Message[_pb2.Secret]):
         return value
 
 
-class OAuth2Client(_Message[_pb2.OAuth2Client]):
+class OAuth2Client(_Message["_pb2.OAuth2Client"]):
     """OAuth2Client encapsulates OAuth2 Client Credentials to be used when making calls on behalf of that task."""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2Client
+    _PB = _lazy.pb_class(_pb2, "OAuth2Client")
     _FIELDS = (
         "client_id",
         "client_secret",
@@ -242,12 +246,12 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
         return value
 
 
-class Identity(_Message[_pb2.Identity]):
+class Identity(_Message["_pb2.Identity"]):
     """Identity encapsulates the various security identities a task can run as. It's up to the underlying plugin to pick the
     right identity for the execution environment."""
 
     __slots__ = ()
-    _PB = _pb2.Identity
+    _PB = _lazy.pb_class(_pb2, "Identity")
     _FIELDS = (
         "iam_role",
         "k8s_service_account",
@@ -357,7 +361,7 @@ class Identity(_Message[_pb2.Identity]):
         return value
 
 
-class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
+class OAuth2TokenRequest(_Message["_pb2.OAuth2TokenRequest"]):
     """OAuth2TokenRequest encapsulates information needed to request an OAuth2 token.
     FLYTE_TOKENS_ENV_PREFIX will be passed to indicate the prefix of the environment variables that will be present if
     tokens are passed through environment variables.
@@ -365,7 +369,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     are passed through file mounts."""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2TokenRequest
+    _PB = _lazy.pb_class(_pb2, "OAuth2TokenRequest")
     _FIELDS = (
         "name",
         "type",
@@ -511,11 +515,11 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         return value
 
 
-class SecurityContext(_Message[_pb2.SecurityContext]):
+class SecurityContext(_Message["_pb2.SecurityContext"]):
     """SecurityContext holds security attributes that apply to tasks."""
 
     __slots__ = ()
-    _PB = _pb2.SecurityContext
+    _PB = _lazy.pb_class(_pb2, "SecurityContext")
     _FIELDS = (
         "run_as",
         "secrets",

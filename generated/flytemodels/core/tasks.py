@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import tasks_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import tasks_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import identifier as _core_identifier
@@ -24,14 +25,29 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import security as _core_security
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.tasks_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_interface_pb2", "flyteidl.core.interface_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+    )
 
 
-class Resources(_Message[_pb2.Resources]):
+class Resources(_Message["_pb2.Resources"]):
     """A customizable interface to convey resources requested for a container. This can be interpreted differently for different
     container engines."""
 
     __slots__ = ()
-    _PB = _pb2.Resources
+    _PB = _lazy.pb_class(_pb2, "Resources")
     _FIELDS = (
         "requests",
         "limits",
@@ -48,11 +64,11 @@ class Resources(_Message[_pb2.Resources]):
         EPHEMERAL_STORAGE = 5
         """For Kubernetes-based deployments, pods use ephemeral local storage for scratch space, caching, and for logs."""
 
-    class ResourceEntry(_Message[_pb2.Resources.ResourceEntry]):
+    class ResourceEntry(_Message["_pb2.Resources.ResourceEntry"]):
         """Encapsulates a resource name and value."""
 
         __slots__ = ()
-        _PB = _pb2.Resources.ResourceEntry
+        _PB = _lazy.pb_class(_pb2, "Resources.ResourceEntry")
         _FIELDS = (
             "name",
             "value",
@@ -167,13 +183,13 @@ class Resources(_Message[_pb2.Resources]):
         return value
 
 
-class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
+class GPUAccelerator(_Message["_pb2.GPUAccelerator"]):
     """Metadata associated with the GPU accelerator to allocate to a task. Contains
     information about device type, and for multi-instance GPUs, the partition size to
     use."""
 
     __slots__ = ()
-    _PB = _pb2.GPUAccelerator
+    _PB = _lazy.pb_class(_pb2, "GPUAccelerator")
     _FIELDS = (
         "device",
         "unpartitioned",
@@ -253,11 +269,11 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
         return value
 
 
-class SharedMemory(_Message[_pb2.SharedMemory]):
+class SharedMemory(_Message["_pb2.SharedMemory"]):
     """Metadata associated with configuring a shared memory volume for a task."""
 
     __slots__ = ()
-    _PB = _pb2.SharedMemory
+    _PB = _lazy.pb_class(_pb2, "SharedMemory")
     _FIELDS = (
         "mount_path",
         "mount_name",
@@ -329,12 +345,12 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
         return value
 
 
-class ExtendedResources(_Message[_pb2.ExtendedResources]):
+class ExtendedResources(_Message["_pb2.ExtendedResources"]):
     """Encapsulates all non-standard resources, not captured by v1.ResourceRequirements, to
     allocate to a task."""
 
     __slots__ = ()
-    _PB = _pb2.ExtendedResources
+    _PB = _lazy.pb_class(_pb2, "ExtendedResources")
     _FIELDS = (
         "gpu_accelerator",
         "shared_memory",
@@ -416,11 +432,11 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
         return value
 
 
-class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
+class RuntimeMetadata(_Message["_pb2.RuntimeMetadata"]):
     """Runtime information. This is loosely defined to allow for extensibility."""
 
     __slots__ = ()
-    _PB = _pb2.RuntimeMetadata
+    _PB = _lazy.pb_class(_pb2, "RuntimeMetadata")
     _FIELDS = (
         "type",
         "version",
@@ -508,11 +524,11 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
         return value
 
 
-class TaskMetadata(_Message[_pb2.TaskMetadata]):
+class TaskMetadata(_Message["_pb2.TaskMetadata"]):
     """Task Metadata"""
 
     __slots__ = ()
-    _PB = _pb2.TaskMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskMetadata")
     _FIELDS = (
         "discoverable",
         "runtime",
@@ -827,12 +843,12 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         return value
 
 
-class TaskTemplate(_Message[_pb2.TaskTemplate]):
+class TaskTemplate(_Message["_pb2.TaskTemplate"]):
     """A Task structure that uniquely identifies a task in the system
     Tasks are registered as a first step in the system."""
 
     __slots__ = ()
-    _PB = _pb2.TaskTemplate
+    _PB = _lazy.pb_class(_pb2, "TaskTemplate")
     _FIELDS = (
         "id",
         "type",
@@ -1161,11 +1177,11 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         return value
 
 
-class ContainerPort(_Message[_pb2.ContainerPort]):
+class ContainerPort(_Message["_pb2.ContainerPort"]):
     """Defines port properties for a container."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerPort
+    _PB = _lazy.pb_class(_pb2, "ContainerPort")
     _FIELDS = (
         "container_port",
         "name",
@@ -1222,11 +1238,11 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
         return value
 
 
-class Container(_Message[_pb2.Container]):
+class Container(_Message["_pb2.Container"]):
     """The ``flyteidl.core.Container`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Container
+    _PB = _lazy.pb_class(_pb2, "Container")
     _FIELDS = (
         "image",
         "command",
@@ -1456,11 +1472,11 @@ class Container(_Message[_pb2.Container]):
         return value
 
 
-class IOStrategy(_Message[_pb2.IOStrategy]):
+class IOStrategy(_Message["_pb2.IOStrategy"]):
     """Strategy to use when dealing with Blob, Schema, or multipart blob data (large datasets)"""
 
     __slots__ = ()
-    _PB = _pb2.IOStrategy
+    _PB = _lazy.pb_class(_pb2, "IOStrategy")
     _FIELDS = (
         "download_mode",
         "upload_mode",
@@ -1558,13 +1574,13 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
         return value
 
 
-class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
+class DataLoadingConfig(_Message["_pb2.DataLoadingConfig"]):
     """This configuration allows executing raw containers in Flyte using the Flyte CoPilot system.
     Flyte CoPilot, eliminates the needs of flytekit or sdk inside the container. Any inputs required by the users container are side-loaded in the input_path
     Any outputs generated by the user container - within output_path are automatically uploaded."""
 
     __slots__ = ()
-    _PB = _pb2.DataLoadingConfig
+    _PB = _lazy.pb_class(_pb2, "DataLoadingConfig")
     _FIELDS = (
         "enabled",
         "input_path",
@@ -1717,11 +1733,11 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         return value
 
 
-class K8sPod(_Message[_pb2.K8sPod]):
+class K8sPod(_Message["_pb2.K8sPod"]):
     """Defines a pod spec and additional pod metadata that is created when a task is executed."""
 
     __slots__ = ()
-    _PB = _pb2.K8sPod
+    _PB = _lazy.pb_class(_pb2, "K8sPod")
     _FIELDS = (
         "metadata",
         "pod_spec",
@@ -1848,11 +1864,11 @@ class K8sPod(_Message[_pb2.K8sPod]):
         return value
 
 
-class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
+class K8sObjectMetadata(_Message["_pb2.K8sObjectMetadata"]):
     """Metadata for building a kubernetes object when a task is executed."""
 
     __slots__ = ()
-    _PB = _pb2.K8sObjectMetadata
+    _PB = _lazy.pb_class(_pb2, "K8sObjectMetadata")
     _FIELDS = (
         "labels",
         "annotations",
@@ -1907,11 +1923,11 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
         return value
 
 
-class Sql(_Message[_pb2.Sql]):
+class Sql(_Message["_pb2.Sql"]):
     """Sql represents a generic sql workload with a statement and dialect."""
 
     __slots__ = ()
-    _PB = _pb2.Sql
+    _PB = _lazy.pb_class(_pb2, "Sql")
     _FIELDS = (
         "statement",
         "dialect",

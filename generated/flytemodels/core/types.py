@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import types_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import types_pb2 as _pb2
     from collections import abc as _abc
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.types_pb2")
 
 
 class SimpleType(_OpenEnum):
@@ -32,18 +36,18 @@ class SimpleType(_OpenEnum):
     STRUCT = 9
 
 
-class SchemaType(_Message[_pb2.SchemaType]):
+class SchemaType(_Message["_pb2.SchemaType"]):
     """Defines schema columns and types to strongly type-validate schemas interoperability."""
 
     __slots__ = ()
-    _PB = _pb2.SchemaType
+    _PB = _lazy.pb_class(_pb2, "SchemaType")
     _FIELDS = ("columns",)
 
-    class SchemaColumn(_Message[_pb2.SchemaType.SchemaColumn]):
+    class SchemaColumn(_Message["_pb2.SchemaType.SchemaColumn"]):
         """The ``flyteidl.core.SchemaType.SchemaColumn`` message."""
 
         __slots__ = ()
-        _PB = _pb2.SchemaType.SchemaColumn
+        _PB = _lazy.pb_class(_pb2, "SchemaType.SchemaColumn")
         _FIELDS = (
             "name",
             "type",
@@ -150,11 +154,11 @@ class SchemaType(_Message[_pb2.SchemaType]):
         return value
 
 
-class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
+class StructuredDatasetType(_Message["_pb2.StructuredDatasetType"]):
     """The ``flyteidl.core.StructuredDatasetType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDatasetType
+    _PB = _lazy.pb_class(_pb2, "StructuredDatasetType")
     _FIELDS = (
         "columns",
         "format",
@@ -162,11 +166,11 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
         "external_schema_bytes",
     )
 
-    class DatasetColumn(_Message[_pb2.StructuredDatasetType.DatasetColumn]):
+    class DatasetColumn(_Message["_pb2.StructuredDatasetType.DatasetColumn"]):
         """The ``flyteidl.core.StructuredDatasetType.DatasetColumn`` message."""
 
         __slots__ = ()
-        _PB = _pb2.StructuredDatasetType.DatasetColumn
+        _PB = _lazy.pb_class(_pb2, "StructuredDatasetType.DatasetColumn")
         _FIELDS = (
             "name",
             "literal_type",
@@ -320,11 +324,11 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
         return value
 
 
-class BlobType(_Message[_pb2.BlobType]):
+class BlobType(_Message["_pb2.BlobType"]):
     """Defines type behavior for blob objects"""
 
     __slots__ = ()
-    _PB = _pb2.BlobType
+    _PB = _lazy.pb_class(_pb2, "BlobType")
     _FIELDS = (
         "format",
         "dimensionality",
@@ -398,13 +402,13 @@ class BlobType(_Message[_pb2.BlobType]):
         return value
 
 
-class EnumType(_Message[_pb2.EnumType]):
+class EnumType(_Message["_pb2.EnumType"]):
     """Enables declaring enum types, with predefined string values
     For len(values) > 0, the first value in the ordered list is regarded as the default value. If you wish
     To provide no defaults, make the first value as undefined."""
 
     __slots__ = ()
-    _PB = _pb2.EnumType
+    _PB = _lazy.pb_class(_pb2, "EnumType")
     _FIELDS = ("values",)
 
     def __init__(
@@ -438,7 +442,7 @@ class EnumType(_Message[_pb2.EnumType]):
         return value
 
 
-class UnionType(_Message[_pb2.UnionType]):
+class UnionType(_Message["_pb2.UnionType"]):
     """Defines a tagged union type, also known as a variant (and formally as the sum type).
 
     A sum type S is defined by a sequence of types (A, B, C, ...), each tagged by a string tag
@@ -454,7 +458,7 @@ class UnionType(_Message[_pb2.UnionType]):
     See also: https://en.wikipedia.org/wiki/Tagged_union"""
 
     __slots__ = ()
-    _PB = _pb2.UnionType
+    _PB = _lazy.pb_class(_pb2, "UnionType")
     _FIELDS = ("variants",)
 
     def __init__(
@@ -488,13 +492,13 @@ class UnionType(_Message[_pb2.UnionType]):
         return value
 
 
-class TypeStructure(_Message[_pb2.TypeStructure]):
+class TypeStructure(_Message["_pb2.TypeStructure"]):
     """Hints to improve type matching
     e.g. allows distinguishing output from custom type transformers
     even if the underlying IDL serialization matches."""
 
     __slots__ = ()
-    _PB = _pb2.TypeStructure
+    _PB = _lazy.pb_class(_pb2, "TypeStructure")
     _FIELDS = (
         "tag",
         "dataclass_type",
@@ -553,11 +557,11 @@ class TypeStructure(_Message[_pb2.TypeStructure]):
         return value
 
 
-class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
+class TypeAnnotation(_Message["_pb2.TypeAnnotation"]):
     """TypeAnnotation encapsulates registration time information about a type. This can be used for various control-plane operations. TypeAnnotation will not be available at runtime when a task runs."""
 
     __slots__ = ()
-    _PB = _pb2.TypeAnnotation
+    _PB = _lazy.pb_class(_pb2, "TypeAnnotation")
     _FIELDS = ("annotations",)
 
     def __init__(
@@ -592,11 +596,11 @@ class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
         return value
 
 
-class LiteralType(_Message[_pb2.LiteralType]):
+class LiteralType(_Message["_pb2.LiteralType"]):
     """Defines a strong type to allow type checking between interfaces."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralType
+    _PB = _lazy.pb_class(_pb2, "LiteralType")
     _FIELDS = (
         "simple",
         "schema",
@@ -935,12 +939,12 @@ class LiteralType(_Message[_pb2.LiteralType]):
         return value
 
 
-class OutputReference(_Message[_pb2.OutputReference]):
+class OutputReference(_Message["_pb2.OutputReference"]):
     """A reference to an output produced by a node. The type can be retrieved -and validated- from
     the underlying interface of the node."""
 
     __slots__ = ()
-    _PB = _pb2.OutputReference
+    _PB = _lazy.pb_class(_pb2, "OutputReference")
     _FIELDS = (
         "node_id",
         "var",
@@ -1010,11 +1014,11 @@ class OutputReference(_Message[_pb2.OutputReference]):
         return value
 
 
-class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
+class PromiseAttribute(_Message["_pb2.PromiseAttribute"]):
     """The ``flyteidl.core.PromiseAttribute`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PromiseAttribute
+    _PB = _lazy.pb_class(_pb2, "PromiseAttribute")
     _FIELDS = (
         "string_value",
         "int_value",
@@ -1076,11 +1080,11 @@ class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
         return value
 
 
-class Error(_Message[_pb2.Error]):
+class Error(_Message["_pb2.Error"]):
     """Represents an error thrown from a node."""
 
     __slots__ = ()
-    _PB = _pb2.Error
+    _PB = _lazy.pb_class(_pb2, "Error")
     _FIELDS = (
         "failed_node_id",
         "message",

@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import workflow_pb2 as _pb2
-from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.core import workflow_pb2 as _pb2
+    from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import condition as _core_condition
@@ -29,13 +30,37 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.workflow_pb2")
+    _flyteidl_core_condition_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_condition_pb2", "flyteidl.core.condition_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_interface_pb2", "flyteidl.core.interface_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+    )
 
 
-class IfBlock(_Message[_pb2.IfBlock]):
+class IfBlock(_Message["_pb2.IfBlock"]):
     """Defines a condition and the execution unit that should be executed if the condition is satisfied."""
 
     __slots__ = ()
-    _PB = _pb2.IfBlock
+    _PB = _lazy.pb_class(_pb2, "IfBlock")
     _FIELDS = (
         "condition",
         "then_node",
@@ -114,12 +139,12 @@ class IfBlock(_Message[_pb2.IfBlock]):
         return value
 
 
-class IfElseBlock(_Message[_pb2.IfElseBlock]):
+class IfElseBlock(_Message["_pb2.IfElseBlock"]):
     """Defines a series of if/else blocks. The first branch whose condition evaluates to true is the one to execute.
     If no conditions were satisfied, the else_node or the error will execute."""
 
     __slots__ = ()
-    _PB = _pb2.IfElseBlock
+    _PB = _lazy.pb_class(_pb2, "IfElseBlock")
     _FIELDS = (
         "case",
         "other",
@@ -240,13 +265,13 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
         return value
 
 
-class BranchNode(_Message[_pb2.BranchNode]):
+class BranchNode(_Message["_pb2.BranchNode"]):
     """BranchNode is a special node that alter the flow of the workflow graph. It allows the control flow to branch at
     runtime based on a series of conditions that get evaluated on various parameters (e.g. inputs, primitives).
     """
 
     __slots__ = ()
-    _PB = _pb2.BranchNode
+    _PB = _lazy.pb_class(_pb2, "BranchNode")
     _FIELDS = ("if_else",)
     _fm_model_if_else = _fast.FieldModel("if_else")
 
@@ -291,11 +316,11 @@ class BranchNode(_Message[_pb2.BranchNode]):
         return value
 
 
-class TaskNode(_Message[_pb2.TaskNode]):
+class TaskNode(_Message["_pb2.TaskNode"]):
     """Refers to the task that the Node is to execute."""
 
     __slots__ = ()
-    _PB = _pb2.TaskNode
+    _PB = _lazy.pb_class(_pb2, "TaskNode")
     _FIELDS = (
         "reference_id",
         "overrides",
@@ -377,11 +402,11 @@ class TaskNode(_Message[_pb2.TaskNode]):
         return value
 
 
-class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
+class WorkflowNodeBase(_Message["_pb2.WorkflowNode"]):
     """Refers to a the workflow the node is to execute."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowNode
+    _PB = _lazy.pb_class(_pb2, "WorkflowNode")
     _FIELDS = (
         "launchplan_ref",
         "sub_workflow_ref",
@@ -468,12 +493,12 @@ class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
         return value
 
 
-class ApproveCondition(_Message[_pb2.ApproveCondition]):
+class ApproveCondition(_Message["_pb2.ApproveCondition"]):
     """ApproveCondition represents a dependency on an external approval. During execution, this will manifest as a boolean
     signal with the provided signal_id."""
 
     __slots__ = ()
-    _PB = _pb2.ApproveCondition
+    _PB = _lazy.pb_class(_pb2, "ApproveCondition")
     _FIELDS = ("signal_id",)
 
     def __init__(
@@ -507,11 +532,11 @@ class ApproveCondition(_Message[_pb2.ApproveCondition]):
         return value
 
 
-class SignalCondition(_Message[_pb2.SignalCondition]):
+class SignalCondition(_Message["_pb2.SignalCondition"]):
     """SignalCondition represents a dependency on an signal."""
 
     __slots__ = ()
-    _PB = _pb2.SignalCondition
+    _PB = _lazy.pb_class(_pb2, "SignalCondition")
     _FIELDS = (
         "signal_id",
         "type",
@@ -598,11 +623,11 @@ class SignalCondition(_Message[_pb2.SignalCondition]):
         return value
 
 
-class SleepCondition(_Message[_pb2.SleepCondition]):
+class SleepCondition(_Message["_pb2.SleepCondition"]):
     """SleepCondition represents a dependency on waiting for the specified duration."""
 
     __slots__ = ()
-    _PB = _pb2.SleepCondition
+    _PB = _lazy.pb_class(_pb2, "SleepCondition")
     _FIELDS = ("duration",)
 
     def __init__(
@@ -640,11 +665,11 @@ class SleepCondition(_Message[_pb2.SleepCondition]):
         return value
 
 
-class GateNodeBase(_Message[_pb2.GateNode]):
+class GateNodeBase(_Message["_pb2.GateNode"]):
     """GateNode refers to the condition that is required for the gate to successfully complete."""
 
     __slots__ = ()
-    _PB = _pb2.GateNode
+    _PB = _lazy.pb_class(_pb2, "GateNode")
     _FIELDS = (
         "approve",
         "signal",
@@ -753,13 +778,13 @@ class GateNodeBase(_Message[_pb2.GateNode]):
         return value
 
 
-class ArrayNode(_Message[_pb2.ArrayNode]):
+class ArrayNode(_Message["_pb2.ArrayNode"]):
     """ArrayNode is a Flyte node type that simplifies the execution of a sub-node over a list of input
     values. An ArrayNode can be executed with configurable parallelism (separate from the parent
     workflow) and can be configured to succeed when a certain number of sub-nodes succeed."""
 
     __slots__ = ()
-    _PB = _pb2.ArrayNode
+    _PB = _lazy.pb_class(_pb2, "ArrayNode")
     _FIELDS = (
         "node",
         "parallelism",
@@ -1016,11 +1041,11 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
         return value
 
 
-class NodeMetadata(_Message[_pb2.NodeMetadata]):
+class NodeMetadata(_Message["_pb2.NodeMetadata"]):
     """Defines extra information about the Node."""
 
     __slots__ = ()
-    _PB = _pb2.NodeMetadata
+    _PB = _lazy.pb_class(_pb2, "NodeMetadata")
     _FIELDS = (
         "name",
         "timeout",
@@ -1193,11 +1218,11 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
         return value
 
 
-class Alias(_Message[_pb2.Alias]):
+class Alias(_Message["_pb2.Alias"]):
     """Links a variable to an alias."""
 
     __slots__ = ()
-    _PB = _pb2.Alias
+    _PB = _lazy.pb_class(_pb2, "Alias")
     _FIELDS = (
         "var",
         "alias",
@@ -1252,12 +1277,12 @@ class Alias(_Message[_pb2.Alias]):
         return value
 
 
-class NodeBase(_Message[_pb2.Node]):
+class NodeBase(_Message["_pb2.Node"]):
     """A Workflow graph Node. One unit of execution in the graph. Each node can be linked to a Task, a Workflow or a branch
     node."""
 
     __slots__ = ()
-    _PB = _pb2.Node
+    _PB = _lazy.pb_class(_pb2, "Node")
     _FIELDS = (
         "id",
         "metadata",
@@ -1531,12 +1556,12 @@ class NodeBase(_Message[_pb2.Node]):
         return value
 
 
-class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
+class WorkflowMetadata(_Message["_pb2.WorkflowMetadata"]):
     """This is workflow layer metadata. These settings are only applicable to the workflow as a whole, and do not
     percolate down to child entities (like tasks) launched by the workflow."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowMetadata
+    _PB = _lazy.pb_class(_pb2, "WorkflowMetadata")
     _FIELDS = (
         "quality_of_service",
         "on_failure",
@@ -1648,7 +1673,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
         return value
 
 
-class WorkflowMetadataDefaults(_Message[_pb2.WorkflowMetadataDefaults]):
+class WorkflowMetadataDefaults(_Message["_pb2.WorkflowMetadataDefaults"]):
     """The difference between these settings and the WorkflowMetadata ones is that these are meant to be passed down to
     a workflow's underlying entities (like tasks). For instance, 'interruptible' has no meaning at the workflow layer, it
     is only relevant when a task executes. The settings here are the defaults that are passed to all nodes
@@ -1657,7 +1682,7 @@ class WorkflowMetadataDefaults(_Message[_pb2.WorkflowMetadataDefaults]):
     added to both this object and the WorkflowMetadata object above."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowMetadataDefaults
+    _PB = _lazy.pb_class(_pb2, "WorkflowMetadataDefaults")
     _FIELDS = ("interruptible",)
 
     def __init__(
@@ -1691,12 +1716,12 @@ class WorkflowMetadataDefaults(_Message[_pb2.WorkflowMetadataDefaults]):
         return value
 
 
-class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
+class WorkflowTemplate(_Message["_pb2.WorkflowTemplate"]):
     """Flyte Workflow Structure that encapsulates task, branch and subworkflow nodes to form a statically analyzable,
     directed acyclic graph."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowTemplate
+    _PB = _lazy.pb_class(_pb2, "WorkflowTemplate")
     _FIELDS = (
         "id",
         "metadata",
@@ -1911,11 +1936,11 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
         return value
 
 
-class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
+class TaskNodeOverrides(_Message["_pb2.TaskNodeOverrides"]):
     """Optional task node overrides that will be applied at task execution time."""
 
     __slots__ = ()
-    _PB = _pb2.TaskNodeOverrides
+    _PB = _lazy.pb_class(_pb2, "TaskNodeOverrides")
     _FIELDS = (
         "resources",
         "extended_resources",
@@ -2054,11 +2079,11 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
         return value
 
 
-class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
+class LaunchPlanTemplate(_Message["_pb2.LaunchPlanTemplate"]):
     """A structure that uniquely identifies a launch plan in the system."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlanTemplate
+    _PB = _lazy.pb_class(_pb2, "LaunchPlanTemplate")
     _FIELDS = (
         "id",
         "interface",

@@ -6,24 +6,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.core import workflow_closure_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.core import workflow_closure_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
     from collections import abc as _abc
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.core import workflow as _core_workflow
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.core.workflow_closure_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_core_workflow_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+    )
 
 
-class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
+class WorkflowClosure(_Message["_pb2.WorkflowClosure"]):
     """Defines an enclosed package of workflow and tasks it references."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowClosure
+    _PB = _lazy.pb_class(_pb2, "WorkflowClosure")
     _FIELDS = (
         "workflow",
         "tasks",

@@ -6,24 +6,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.datacatalog import datacatalog_pb2 as _pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.datacatalog import datacatalog_pb2 as _pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.datacatalog.datacatalog_pb2")
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
-class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
+class CreateDatasetRequest(_Message["_pb2.CreateDatasetRequest"]):
     """Request message for creating a Dataset."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDatasetRequest
+    _PB = _lazy.pb_class(_pb2, "CreateDatasetRequest")
     _FIELDS = ("dataset",)
     _fm_model_dataset = _fast.FieldModel("dataset")
 
@@ -68,11 +75,11 @@ class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
         return value
 
 
-class CreateDatasetResponse(_Message[_pb2.CreateDatasetResponse]):
+class CreateDatasetResponse(_Message["_pb2.CreateDatasetResponse"]):
     """Response message for creating a Dataset"""
 
     __slots__ = ()
-    _PB = _pb2.CreateDatasetResponse
+    _PB = _lazy.pb_class(_pb2, "CreateDatasetResponse")
     _FIELDS = ()
 
     def __init__(
@@ -81,12 +88,12 @@ class CreateDatasetResponse(_Message[_pb2.CreateDatasetResponse]):
         self._build()
 
 
-class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
+class GetDatasetRequest(_Message["_pb2.GetDatasetRequest"]):
     """Request message for retrieving a Dataset. The Dataset is retrieved by it's unique identifier
     which is a combination of several fields."""
 
     __slots__ = ()
-    _PB = _pb2.GetDatasetRequest
+    _PB = _lazy.pb_class(_pb2, "GetDatasetRequest")
     _FIELDS = ("dataset",)
     _fm_model_dataset = _fast.FieldModel("dataset")
 
@@ -131,12 +138,12 @@ class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
         return value
 
 
-class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
+class GetDatasetResponse(_Message["_pb2.GetDatasetResponse"]):
     """Response message for retrieving a Dataset. The response will include the metadata for the
     Dataset."""
 
     __slots__ = ()
-    _PB = _pb2.GetDatasetResponse
+    _PB = _lazy.pb_class(_pb2, "GetDatasetResponse")
     _FIELDS = ("dataset",)
     _fm_model_dataset = _fast.FieldModel("dataset")
 
@@ -181,13 +188,13 @@ class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
         return value
 
 
-class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
+class GetArtifactRequest(_Message["_pb2.GetArtifactRequest"]):
     """Request message for retrieving an Artifact. Retrieve an artifact based on a query handle that
     can be one of artifact_id or tag. The result returned will include the artifact data and metadata
     associated with the artifact."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "GetArtifactRequest")
     _FIELDS = (
         "dataset",
         "artifact_id",
@@ -271,12 +278,12 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
         return value
 
 
-class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
+class GetArtifactResponse(_Message["_pb2.GetArtifactResponse"]):
     """Response message for retrieving an Artifact. The result returned will include the artifact data
     and metadata associated with the artifact."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "GetArtifactResponse")
     _FIELDS = ("artifact",)
     _fm_model_artifact = _fast.FieldModel("artifact")
 
@@ -321,11 +328,11 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
         return value
 
 
-class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
+class CreateArtifactRequest(_Message["_pb2.CreateArtifactRequest"]):
     """Request message for creating an Artifact and its associated artifact Data."""
 
     __slots__ = ()
-    _PB = _pb2.CreateArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "CreateArtifactRequest")
     _FIELDS = ("artifact",)
     _fm_model_artifact = _fast.FieldModel("artifact")
 
@@ -370,11 +377,11 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
         return value
 
 
-class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
+class CreateArtifactResponse(_Message["_pb2.CreateArtifactResponse"]):
     """Response message for creating an Artifact."""
 
     __slots__ = ()
-    _PB = _pb2.CreateArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "CreateArtifactResponse")
     _FIELDS = ()
 
     def __init__(
@@ -383,11 +390,11 @@ class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
         self._build()
 
 
-class AddTagRequest(_Message[_pb2.AddTagRequest]):
+class AddTagRequest(_Message["_pb2.AddTagRequest"]):
     """Request message for tagging an Artifact."""
 
     __slots__ = ()
-    _PB = _pb2.AddTagRequest
+    _PB = _lazy.pb_class(_pb2, "AddTagRequest")
     _FIELDS = ("tag",)
     _fm_model_tag = _fast.FieldModel("tag")
 
@@ -432,11 +439,11 @@ class AddTagRequest(_Message[_pb2.AddTagRequest]):
         return value
 
 
-class AddTagResponse(_Message[_pb2.AddTagResponse]):
+class AddTagResponse(_Message["_pb2.AddTagResponse"]):
     """Response message for tagging an Artifact."""
 
     __slots__ = ()
-    _PB = _pb2.AddTagResponse
+    _PB = _lazy.pb_class(_pb2, "AddTagResponse")
     _FIELDS = ()
 
     def __init__(
@@ -445,11 +452,11 @@ class AddTagResponse(_Message[_pb2.AddTagResponse]):
         self._build()
 
 
-class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
+class ListArtifactsRequest(_Message["_pb2.ListArtifactsRequest"]):
     """List the artifacts that belong to the Dataset, optionally filtered using filtered expression."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactsRequest
+    _PB = _lazy.pb_class(_pb2, "ListArtifactsRequest")
     _FIELDS = (
         "dataset",
         "filter",
@@ -558,11 +565,11 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
         return value
 
 
-class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
+class ListArtifactsResponse(_Message["_pb2.ListArtifactsResponse"]):
     """Response to list artifacts"""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactsResponse
+    _PB = _lazy.pb_class(_pb2, "ListArtifactsResponse")
     _FIELDS = (
         "artifacts",
         "next_token",
@@ -617,11 +624,11 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
         return value
 
 
-class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
+class ListDatasetsRequest(_Message["_pb2.ListDatasetsRequest"]):
     """List the datasets for the given query"""
 
     __slots__ = ()
-    _PB = _pb2.ListDatasetsRequest
+    _PB = _lazy.pb_class(_pb2, "ListDatasetsRequest")
     _FIELDS = (
         "filter",
         "pagination",
@@ -701,11 +708,11 @@ class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
         return value
 
 
-class ListDatasetsResponse(_Message[_pb2.ListDatasetsResponse]):
+class ListDatasetsResponse(_Message["_pb2.ListDatasetsResponse"]):
     """List the datasets response with token for next pagination"""
 
     __slots__ = ()
-    _PB = _pb2.ListDatasetsResponse
+    _PB = _lazy.pb_class(_pb2, "ListDatasetsResponse")
     _FIELDS = (
         "datasets",
         "next_token",
@@ -760,11 +767,11 @@ class ListDatasetsResponse(_Message[_pb2.ListDatasetsResponse]):
         return value
 
 
-class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
+class UpdateArtifactRequest(_Message["_pb2.UpdateArtifactRequest"]):
     """Request message for updating an Artifact and overwriting its associated ArtifactData."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateArtifactRequest")
     _FIELDS = (
         "dataset",
         "artifact_id",
@@ -894,11 +901,11 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
         return value
 
 
-class UpdateArtifactResponse(_Message[_pb2.UpdateArtifactResponse]):
+class UpdateArtifactResponse(_Message["_pb2.UpdateArtifactResponse"]):
     """Response message for updating an Artifact."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateArtifactResponse")
     _FIELDS = ("artifact_id",)
 
     def __init__(
@@ -932,11 +939,11 @@ class UpdateArtifactResponse(_Message[_pb2.UpdateArtifactResponse]):
         return value
 
 
-class ReservationID(_Message[_pb2.ReservationID]):
+class ReservationID(_Message["_pb2.ReservationID"]):
     """ReservationID message that is composed of several string fields."""
 
     __slots__ = ()
-    _PB = _pb2.ReservationID
+    _PB = _lazy.pb_class(_pb2, "ReservationID")
     _FIELDS = (
         "dataset_id",
         "tag_name",
@@ -1002,11 +1009,11 @@ class ReservationID(_Message[_pb2.ReservationID]):
         return value
 
 
-class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
+class GetOrExtendReservationRequest(_Message["_pb2.GetOrExtendReservationRequest"]):
     """Try to acquire or extend an artifact reservation. If an active reservation exists, retrieve that instance."""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationRequest
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationRequest")
     _FIELDS = (
         "reservation_id",
         "owner_id",
@@ -1094,11 +1101,11 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         return value
 
 
-class Reservation(_Message[_pb2.Reservation]):
+class Reservation(_Message["_pb2.Reservation"]):
     """A reservation including owner, heartbeat interval, expiration timestamp, and various metadata."""
 
     __slots__ = ()
-    _PB = _pb2.Reservation
+    _PB = _lazy.pb_class(_pb2, "Reservation")
     _FIELDS = (
         "reservation_id",
         "owner_id",
@@ -1235,11 +1242,11 @@ class Reservation(_Message[_pb2.Reservation]):
         return value
 
 
-class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationResponse]):
+class GetOrExtendReservationResponse(_Message["_pb2.GetOrExtendReservationResponse"]):
     """Response including either a newly minted reservation or the existing reservation"""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationResponse
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationResponse")
     _FIELDS = ("reservation",)
     _fm_model_reservation = _fast.FieldModel("reservation")
 
@@ -1287,11 +1294,11 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
         return value
 
 
-class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
+class ReleaseReservationRequest(_Message["_pb2.ReleaseReservationRequest"]):
     """Request to release reservation"""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationRequest
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationRequest")
     _FIELDS = (
         "reservation_id",
         "owner_id",
@@ -1358,11 +1365,11 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
         return value
 
 
-class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
+class ReleaseReservationResponse(_Message["_pb2.ReleaseReservationResponse"]):
     """Response to release reservation"""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationResponse
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationResponse")
     _FIELDS = ()
 
     def __init__(
@@ -1371,11 +1378,11 @@ class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
         self._build()
 
 
-class Dataset(_Message[_pb2.Dataset]):
+class Dataset(_Message["_pb2.Dataset"]):
     """Dataset message. It is uniquely identified by DatasetID."""
 
     __slots__ = ()
-    _PB = _pb2.Dataset
+    _PB = _lazy.pb_class(_pb2, "Dataset")
     _FIELDS = (
         "id",
         "metadata",
@@ -1467,11 +1474,11 @@ class Dataset(_Message[_pb2.Dataset]):
         return value
 
 
-class Partition(_Message[_pb2.Partition]):
+class Partition(_Message["_pb2.Partition"]):
     """An artifact could have multiple partitions and each partition can have an arbitrary string key/value pair"""
 
     __slots__ = ()
-    _PB = _pb2.Partition
+    _PB = _lazy.pb_class(_pb2, "Partition")
     _FIELDS = (
         "key",
         "value",
@@ -1526,11 +1533,11 @@ class Partition(_Message[_pb2.Partition]):
         return value
 
 
-class DatasetID(_Message[_pb2.DatasetID]):
+class DatasetID(_Message["_pb2.DatasetID"]):
     """DatasetID message that is composed of several string fields."""
 
     __slots__ = ()
-    _PB = _pb2.DatasetID
+    _PB = _lazy.pb_class(_pb2, "DatasetID")
     _FIELDS = (
         "project",
         "name",
@@ -1649,11 +1656,11 @@ class DatasetID(_Message[_pb2.DatasetID]):
         return value
 
 
-class Artifact(_Message[_pb2.Artifact]):
+class Artifact(_Message["_pb2.Artifact"]):
     """Artifact message. It is composed of several string fields."""
 
     __slots__ = ()
-    _PB = _pb2.Artifact
+    _PB = _lazy.pb_class(_pb2, "Artifact")
     _FIELDS = (
         "id",
         "dataset",
@@ -1813,11 +1820,11 @@ class Artifact(_Message[_pb2.Artifact]):
         return value
 
 
-class ArtifactData(_Message[_pb2.ArtifactData]):
+class ArtifactData(_Message["_pb2.ArtifactData"]):
     """ArtifactData that belongs to an artifact"""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactData
+    _PB = _lazy.pb_class(_pb2, "ArtifactData")
     _FIELDS = (
         "name",
         "value",
@@ -1884,12 +1891,12 @@ class ArtifactData(_Message[_pb2.ArtifactData]):
         return value
 
 
-class Tag(_Message[_pb2.Tag]):
+class Tag(_Message["_pb2.Tag"]):
     """Tag message that is unique to a Dataset. It is associated to a single artifact and
     can be retrieved by name later."""
 
     __slots__ = ()
-    _PB = _pb2.Tag
+    _PB = _lazy.pb_class(_pb2, "Tag")
     _FIELDS = (
         "name",
         "artifact_id",
@@ -1970,11 +1977,11 @@ class Tag(_Message[_pb2.Tag]):
         return value
 
 
-class Metadata(_Message[_pb2.Metadata]):
+class Metadata(_Message["_pb2.Metadata"]):
     """Metadata representation for artifacts and datasets"""
 
     __slots__ = ()
-    _PB = _pb2.Metadata
+    _PB = _lazy.pb_class(_pb2, "Metadata")
     _FIELDS = ("key_map",)
 
     def __init__(
@@ -2008,11 +2015,11 @@ class Metadata(_Message[_pb2.Metadata]):
         return value
 
 
-class FilterExpression(_Message[_pb2.FilterExpression]):
+class FilterExpression(_Message["_pb2.FilterExpression"]):
     """Filter expression that is composed of a combination of single filters"""
 
     __slots__ = ()
-    _PB = _pb2.FilterExpression
+    _PB = _lazy.pb_class(_pb2, "FilterExpression")
     _FIELDS = ("filters",)
 
     def __init__(
@@ -2046,11 +2053,11 @@ class FilterExpression(_Message[_pb2.FilterExpression]):
         return value
 
 
-class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
+class SinglePropertyFilter(_Message["_pb2.SinglePropertyFilter"]):
     """A single property to filter on."""
 
     __slots__ = ()
-    _PB = _pb2.SinglePropertyFilter
+    _PB = _lazy.pb_class(_pb2, "SinglePropertyFilter")
     _FIELDS = (
         "tag_filter",
         "partition_filter",
@@ -2236,11 +2243,11 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
         return value
 
 
-class ArtifactPropertyFilter(_Message[_pb2.ArtifactPropertyFilter]):
+class ArtifactPropertyFilter(_Message["_pb2.ArtifactPropertyFilter"]):
     """Artifact properties we can filter by"""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactPropertyFilter
+    _PB = _lazy.pb_class(_pb2, "ArtifactPropertyFilter")
     _FIELDS = ("artifact_id",)
 
     def __init__(
@@ -2275,11 +2282,11 @@ class ArtifactPropertyFilter(_Message[_pb2.ArtifactPropertyFilter]):
         return value
 
 
-class TagPropertyFilter(_Message[_pb2.TagPropertyFilter]):
+class TagPropertyFilter(_Message["_pb2.TagPropertyFilter"]):
     """Tag properties we can filter by"""
 
     __slots__ = ()
-    _PB = _pb2.TagPropertyFilter
+    _PB = _lazy.pb_class(_pb2, "TagPropertyFilter")
     _FIELDS = ("tag_name",)
 
     def __init__(
@@ -2314,11 +2321,11 @@ class TagPropertyFilter(_Message[_pb2.TagPropertyFilter]):
         return value
 
 
-class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
+class PartitionPropertyFilter(_Message["_pb2.PartitionPropertyFilter"]):
     """Partition properties we can filter by"""
 
     __slots__ = ()
-    _PB = _pb2.PartitionPropertyFilter
+    _PB = _lazy.pb_class(_pb2, "PartitionPropertyFilter")
     _FIELDS = ("key_val",)
     _fm_model_key_val = _fast.FieldModel("key_val")
 
@@ -2363,11 +2370,11 @@ class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
         return value
 
 
-class KeyValuePair(_Message[_pb2.KeyValuePair]):
+class KeyValuePair(_Message["_pb2.KeyValuePair"]):
     """The ``datacatalog.KeyValuePair`` message."""
 
     __slots__ = ()
-    _PB = _pb2.KeyValuePair
+    _PB = _lazy.pb_class(_pb2, "KeyValuePair")
     _FIELDS = (
         "key",
         "value",
@@ -2422,11 +2429,11 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
         return value
 
 
-class DatasetPropertyFilter(_Message[_pb2.DatasetPropertyFilter]):
+class DatasetPropertyFilter(_Message["_pb2.DatasetPropertyFilter"]):
     """Dataset properties we can filter by"""
 
     __slots__ = ()
-    _PB = _pb2.DatasetPropertyFilter
+    _PB = _lazy.pb_class(_pb2, "DatasetPropertyFilter")
     _FIELDS = (
         "project",
         "name",
@@ -2535,11 +2542,11 @@ class DatasetPropertyFilter(_Message[_pb2.DatasetPropertyFilter]):
         return value
 
 
-class PaginationOptions(_Message[_pb2.PaginationOptions]):
+class PaginationOptions(_Message["_pb2.PaginationOptions"]):
     """Pagination options for making list requests"""
 
     __slots__ = ()
-    _PB = _pb2.PaginationOptions
+    _PB = _lazy.pb_class(_pb2, "PaginationOptions")
     _FIELDS = (
         "limit",
         "token",

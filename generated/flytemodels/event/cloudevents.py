@@ -6,29 +6,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.event import cloudevents_pb2 as _pb2
-from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
-from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.event import cloudevents_pb2 as _pb2
+    from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+    from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
     from collections import abc as _abc
     from flytemodels.core import artifact_id as _core_artifact_id
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import interface as _core_interface
     from flytemodels.event import event as _event_event
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.event.cloudevents_pb2")
+    _flyteidl_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_artifact_id_pb2", "flyteidl.core.artifact_id_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_interface_pb2", "flyteidl.core.interface_pb2"
+    )
+    _flyteidl_event_event_pb2 = _lazy.module(
+        globals(), "_flyteidl_event_event_pb2", "flyteidl.event.event_pb2"
+    )
 
 
-class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
+class CloudEventWorkflowExecution(_Message["_pb2.CloudEventWorkflowExecution"]):
     """This is the cloud event parallel to the raw WorkflowExecutionEvent message. It's filled in with additional
     information that downstream consumers may find useful."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventWorkflowExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventWorkflowExecution")
     _FIELDS = (
         "raw_event",
         "output_interface",
@@ -230,11 +246,11 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
         return value
 
 
-class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
+class CloudEventNodeExecution(_Message["_pb2.CloudEventNodeExecution"]):
     """The ``flyteidl.event.CloudEventNodeExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventNodeExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventNodeExecution")
     _FIELDS = (
         "raw_event",
         "task_exec_id",
@@ -434,11 +450,11 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
         return value
 
 
-class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
+class CloudEventTaskExecution(_Message["_pb2.CloudEventTaskExecution"]):
     """The ``flyteidl.event.CloudEventTaskExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventTaskExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventTaskExecution")
     _FIELDS = (
         "raw_event",
         "labels",
@@ -506,11 +522,11 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
         return value
 
 
-class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
+class CloudEventExecutionStart(_Message["_pb2.CloudEventExecutionStart"]):
     """This event is to be sent by Admin after it creates an execution."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventExecutionStart
+    _PB = _lazy.pb_class(_pb2, "CloudEventExecutionStart")
     _FIELDS = (
         "execution_id",
         "launch_plan_id",

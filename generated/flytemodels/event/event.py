@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.event import event_pb2 as _pb2
-from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.event import event_pb2 as _pb2
+    from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
+    from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+    from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import catalog as _core_catalog
@@ -26,13 +27,31 @@ if TYPE_CHECKING:
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.event.event_pb2")
+    _flyteidl_core_catalog_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_catalog_pb2", "flyteidl.core.catalog_pb2"
+    )
+    _flyteidl_core_compiler_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+    )
+    _flyteidl_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+    )
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
-class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
+class WorkflowExecutionEvent(_Message["_pb2.WorkflowExecutionEvent"]):
     """The ``flyteidl.event.WorkflowExecutionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionEvent")
     _FIELDS = (
         "execution_id",
         "producer_id",
@@ -224,11 +243,11 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
         return value
 
 
-class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
+class NodeExecutionEvent(_Message["_pb2.NodeExecutionEvent"]):
     """The ``flyteidl.event.NodeExecutionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionEvent")
     _FIELDS = (
         "id",
         "producer_id",
@@ -805,11 +824,11 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
         return value
 
 
-class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
+class WorkflowNodeMetadata(_Message["_pb2.WorkflowNodeMetadata"]):
     """For Workflow Nodes we need to send information about the workflow that's launched"""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "WorkflowNodeMetadata")
     _FIELDS = ("execution_id",)
     _fm_model_execution_id = _fast.FieldModel("execution_id")
 
@@ -858,11 +877,11 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
         return value
 
 
-class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
+class TaskNodeMetadata(_Message["_pb2.TaskNodeMetadata"]):
     """The ``flyteidl.event.TaskNodeMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskNodeMetadata")
     _FIELDS = (
         "cache_status",
         "catalog_key",
@@ -1020,11 +1039,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         return value
 
 
-class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
+class DynamicWorkflowNodeMetadata(_Message["_pb2.DynamicWorkflowNodeMetadata"]):
     """For dynamic workflow nodes we send information about the dynamic workflow definition that gets generated."""
 
     __slots__ = ()
-    _PB = _pb2.DynamicWorkflowNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "DynamicWorkflowNodeMetadata")
     _FIELDS = (
         "id",
         "compiled_workflow",
@@ -1129,11 +1148,11 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
         return value
 
 
-class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
+class ParentTaskExecutionMetadata(_Message["_pb2.ParentTaskExecutionMetadata"]):
     """The ``flyteidl.event.ParentTaskExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ParentTaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "ParentTaskExecutionMetadata")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1182,11 +1201,11 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
         return value
 
 
-class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
+class ParentNodeExecutionMetadata(_Message["_pb2.ParentNodeExecutionMetadata"]):
     """The ``flyteidl.event.ParentNodeExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ParentNodeExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "ParentNodeExecutionMetadata")
     _FIELDS = ("node_id",)
 
     def __init__(
@@ -1221,11 +1240,11 @@ class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
         return value
 
 
-class EventReason(_Message[_pb2.EventReason]):
+class EventReason(_Message["_pb2.EventReason"]):
     """The ``flyteidl.event.EventReason`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EventReason
+    _PB = _lazy.pb_class(_pb2, "EventReason")
     _FIELDS = (
         "reason",
         "occurred_at",
@@ -1284,11 +1303,11 @@ class EventReason(_Message[_pb2.EventReason]):
         return value
 
 
-class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
+class TaskExecutionEvent(_Message["_pb2.TaskExecutionEvent"]):
     """Plugin specific execution event information. For tasks like Python, Hive, Spark, DynamicJob."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionEvent")
     _FIELDS = (
         "task_id",
         "parent_node_execution_id",
@@ -1786,11 +1805,11 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         return value
 
 
-class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
+class ExternalResourceInfo(_Message["_pb2.ExternalResourceInfo"]):
     """This message contains metadata about external resources produced or used by a specific task execution."""
 
     __slots__ = ()
-    _PB = _pb2.ExternalResourceInfo
+    _PB = _lazy.pb_class(_pb2, "ExternalResourceInfo")
     _FIELDS = (
         "external_id",
         "index",
@@ -2003,12 +2022,12 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
         return value
 
 
-class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
+class ResourcePoolInfo(_Message["_pb2.ResourcePoolInfo"]):
     """This message holds task execution metadata specific to resource allocation used to manage concurrent
     executions for a project namespace."""
 
     __slots__ = ()
-    _PB = _pb2.ResourcePoolInfo
+    _PB = _lazy.pb_class(_pb2, "ResourcePoolInfo")
     _FIELDS = (
         "allocation_token",
         "namespace",
@@ -2064,14 +2083,14 @@ class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
         return value
 
 
-class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
+class TaskExecutionMetadata(_Message["_pb2.TaskExecutionMetadata"]):
     """Holds metadata around how a task was executed.
     As a task transitions across event phases during execution some attributes, such its generated name, generated external resources,
     and more may grow in size but not change necessarily based on the phase transition that sparked the event update.
     Metadata is a container for these attributes across the task execution lifecycle."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionMetadata")
     _FIELDS = (
         "generated_name",
         "external_resources",

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from typing import Any as Any  # noqa: F401, UP035  (the mirrored module's name)
 from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_types_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+)
 
 
 class TypeAnnotationBase(_Model):
@@ -19,7 +24,7 @@ class TypeAnnotationBase(_Model):
 
     __qualname__ = "TypeAnnotation"
 
-    _PB = _flyteidl_core_types_pb2.TypeAnnotation
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "TypeAnnotation")
     _SHAPES = _bound(
         "TypeAnnotation",
         {

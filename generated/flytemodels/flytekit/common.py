@@ -5,23 +5,28 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from contextlib import closing as closing  # noqa: F401, UP035  (the mirrored module's name)
 from io import StringIO as StringIO  # noqa: F401, UP035  (the mirrored module's name)
 from textwrap import shorten as shorten  # noqa: F401, UP035  (the mirrored module's name)
 from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
 
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_common_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+)
+
 
 class NamedEntityIdentifier(_Model):
     """``common.NamedEntityIdentifier``: the ``flyteidl.admin.NamedEntityIdentifier`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.NamedEntityIdentifier
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "NamedEntityIdentifier")
     _SHAPES = _bound(
         "NamedEntityIdentifier",
         {
@@ -173,7 +178,7 @@ class NamedEntityIdentifier(_Model):
 class EmailNotification(_Model):
     """``common.EmailNotification``: the ``flyteidl.admin.EmailNotification`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.EmailNotification
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "EmailNotification")
     _SHAPES = _bound(
         "EmailNotification",
         {
@@ -273,7 +278,7 @@ class EmailNotification(_Model):
 class SlackNotification(_Model):
     """``common.SlackNotification``: the ``flyteidl.admin.SlackNotification`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.SlackNotification
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "SlackNotification")
     _SHAPES = _bound(
         "SlackNotification",
         {
@@ -373,7 +378,7 @@ class SlackNotification(_Model):
 class PagerDutyNotification(_Model):
     """``common.PagerDutyNotification``: the ``flyteidl.admin.PagerDutyNotification`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.PagerDutyNotification
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "PagerDutyNotification")
     _SHAPES = _bound(
         "PagerDutyNotification",
         {
@@ -473,7 +478,7 @@ class PagerDutyNotification(_Model):
 class Notification(_Model):
     """``common.Notification``: the ``flyteidl.admin.Notification`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.Notification
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "Notification")
     _SHAPES = _bound(
         "Notification",
         {
@@ -674,7 +679,7 @@ class Notification(_Model):
 class Labels(_Model):
     """``common.Labels``: the ``flyteidl.admin.Labels`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.Labels
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "Labels")
     _SHAPES = _bound(
         "Labels",
         {
@@ -754,7 +759,7 @@ class Labels(_Model):
 class Annotations(_Model):
     """``common.Annotations``: the ``flyteidl.admin.Annotations`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.Annotations
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "Annotations")
     _SHAPES = _bound(
         "Annotations",
         {
@@ -836,7 +841,7 @@ class Annotations(_Model):
 class UrlBlob(_Model):
     """``common.UrlBlob``: the ``flyteidl.admin.UrlBlob`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.UrlBlob
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "UrlBlob")
     _SHAPES = _bound(
         "UrlBlob",
         {
@@ -946,7 +951,7 @@ class UrlBlob(_Model):
 class AuthRole(_Model):
     """``common.AuthRole``: the ``flyteidl.admin.AuthRole`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.AuthRole
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "AuthRole")
     _SHAPES = _bound(
         "AuthRole",
         {
@@ -1066,7 +1071,7 @@ class AuthRole(_Model):
 class RawOutputDataConfig(_Model):
     """``common.RawOutputDataConfig``: the ``flyteidl.admin.RawOutputDataConfig`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.RawOutputDataConfig
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "RawOutputDataConfig")
     _SHAPES = _bound(
         "RawOutputDataConfig",
         {
@@ -1165,7 +1170,7 @@ class RawOutputDataConfig(_Model):
 class Envs(_Model):
     """``common.Envs``: the ``flyteidl.admin.Envs`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.Envs
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "Envs")
     _SHAPES = _bound(
         "Envs",
         {

@@ -7,15 +7,20 @@ import dataclasses as _dataclasses
 import enum as _enum
 from typing import Any as _Any
 
-from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from dataclasses import dataclass as dataclass  # noqa: F401, UP035  (the mirrored module's name)
 from enum import Enum as Enum  # noqa: F401, UP035  (the mirrored module's name)
 from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_description_entity_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_description_entity_pb2", "flyteidl.admin.description_entity_pb2"
+)
 
 
 @_dataclasses.dataclass
@@ -35,7 +40,7 @@ class Description(_Model):
     icon_link: _Any = None
     format: _Any = DescriptionFormat.RST
 
-    _PB = _flyteidl_admin_description_entity_pb2.Description
+    _PB = _lazy.pb_class(_flyteidl_admin_description_entity_pb2, "Description")
     _SHAPES = _bound(
         "Description",
         {
@@ -169,7 +174,7 @@ class SourceCode(_Model):
 
     link: _Any = None
 
-    _PB = _flyteidl_admin_description_entity_pb2.SourceCode
+    _PB = _lazy.pb_class(_flyteidl_admin_description_entity_pb2, "SourceCode")
     _SHAPES = _bound(
         "SourceCode",
         {
@@ -264,7 +269,7 @@ class Documentation(_Model):
     long_description: _Any = None
     source_code: _Any = None
 
-    _PB = _flyteidl_admin_description_entity_pb2.DescriptionEntity
+    _PB = _lazy.pb_class(_flyteidl_admin_description_entity_pb2, "DescriptionEntity")
     _SHAPES = _bound(
         "Documentation",
         {

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import project_pb2 as _flyteidl_admin_project_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_project_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_project_pb2", "flyteidl.admin.project_pb2"
+)
 
 
 class Domain(_Model):
     """``domain.Domain``: the ``flyteidl.admin.Domain`` message."""
 
-    _PB = _flyteidl_admin_project_pb2.Domain
+    _PB = _lazy.pb_class(_flyteidl_admin_project_pb2, "Domain")
     _SHAPES = _bound(
         "Domain",
         {

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_event_event_pb2 = _lazy.module(
+    globals(), "_flyteidl_event_event_pb2", "flyteidl.event.event_pb2"
+)
 
 
 class TaskExecutionMetadata(_Model):
     """``event.TaskExecutionMetadata``: the ``flyteidl.event.TaskExecutionMetadata`` message."""
 
-    _PB = _flyteidl_event_event_pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_flyteidl_event_event_pb2, "TaskExecutionMetadata")
     _SHAPES = _bound(
         "TaskExecutionMetadata",
         {

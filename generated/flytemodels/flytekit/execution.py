@@ -5,10 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
-from flyteidl.admin import execution_pb2 as _flyteidl_admin_execution_pb2
-from flyteidl.admin import node_execution_pb2 as _flyteidl_admin_node_execution_pb2
-from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -16,16 +12,28 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
-from google.protobuf.wrappers_pb2 import (
-    BoolValue as BoolValue,
-)  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_cluster_assignment_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_cluster_assignment_pb2", "flyteidl.admin.cluster_assignment_pb2"
+)
+_flyteidl_admin_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_execution_pb2", "flyteidl.admin.execution_pb2"
+)
+_flyteidl_admin_node_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_node_execution_pb2", "flyteidl.admin.node_execution_pb2"
+)
+_flyteidl_admin_task_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_task_execution_pb2", "flyteidl.admin.task_execution_pb2"
+)
 
 
 class SystemMetadata(_Model):
     """``execution.SystemMetadata``: the ``flyteidl.admin.SystemMetadata`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.SystemMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "SystemMetadata")
     _SHAPES = _bound(
         "SystemMetadata",
         {
@@ -151,7 +159,7 @@ class ExecutionMetadata(_Model):
         SCHEDULED = 1
         SYSTEM = 2
 
-    _PB = _flyteidl_admin_execution_pb2.ExecutionMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "ExecutionMetadata")
     _SHAPES = _bound(
         "ExecutionMetadata",
         {
@@ -422,7 +430,7 @@ class ExecutionMetadata(_Model):
 class ExecutionSpec(_Model):
     """``execution.ExecutionSpec``: the ``flyteidl.admin.ExecutionSpec`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.ExecutionSpec
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "ExecutionSpec")
     _SHAPES = _bound(
         "ExecutionSpec",
         {
@@ -1059,7 +1067,7 @@ class ExecutionSpec(_Model):
 class ClusterAssignment(_Model):
     """``execution.ClusterAssignment``: the ``flyteidl.admin.ClusterAssignment`` message."""
 
-    _PB = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
+    _PB = _lazy.pb_class(_flyteidl_admin_cluster_assignment_pb2, "ClusterAssignment")
     _SHAPES = _bound(
         "ClusterAssignment",
         {
@@ -1156,7 +1164,7 @@ class ClusterAssignment(_Model):
 class LiteralMapBlob(_Model):
     """``execution.LiteralMapBlob``: the ``flyteidl.admin.LiteralMapBlob`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.LiteralMapBlob
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "LiteralMapBlob")
     _SHAPES = _bound(
         "LiteralMapBlob",
         {
@@ -1281,7 +1289,7 @@ class LiteralMapBlob(_Model):
 class Execution(_Model):
     """``execution.Execution``: the ``flyteidl.admin.Execution`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.Execution
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "Execution")
     _SHAPES = _bound(
         "Execution",
         {
@@ -1455,7 +1463,7 @@ class Execution(_Model):
 class AbortMetadata(_Model):
     """``execution.AbortMetadata``: the ``flyteidl.admin.AbortMetadata`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.AbortMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "AbortMetadata")
     _SHAPES = _bound(
         "AbortMetadata",
         {
@@ -1569,7 +1577,7 @@ class AbortMetadata(_Model):
 class ExecutionClosure(_Model):
     """``execution.ExecutionClosure``: the ``flyteidl.admin.ExecutionClosure`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.ExecutionClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "ExecutionClosure")
     _SHAPES = _bound(
         "ExecutionClosure",
         {
@@ -2022,7 +2030,7 @@ class ExecutionClosure(_Model):
 class NotificationList(_Model):
     """``execution.NotificationList``: the ``flyteidl.admin.NotificationList`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.NotificationList
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "NotificationList")
     _SHAPES = _bound(
         "NotificationList",
         {
@@ -2123,7 +2131,7 @@ class NotificationList(_Model):
 class WorkflowExecutionGetDataResponse(_Model):
     """``execution.WorkflowExecutionGetDataResponse``: the ``flyteidl.admin.WorkflowExecutionGetDataResponse`` message."""
 
-    _PB = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse
+    _PB = _lazy.pb_class(_flyteidl_admin_execution_pb2, "WorkflowExecutionGetDataResponse")
     _SHAPES = _bound(
         "WorkflowExecutionGetDataResponse",
         {
@@ -2341,7 +2349,7 @@ class WorkflowExecutionGetDataResponse(_Model):
 class TaskExecutionGetDataResponse(_Model):
     """``execution.TaskExecutionGetDataResponse``: the ``flyteidl.admin.TaskExecutionGetDataResponse`` message."""
 
-    _PB = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse
+    _PB = _lazy.pb_class(_flyteidl_admin_task_execution_pb2, "TaskExecutionGetDataResponse")
     _SHAPES = _bound(
         "TaskExecutionGetDataResponse",
         {
@@ -2575,7 +2583,7 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     __qualname__ = "NodeExecutionGetDataResponse"
 
-    _PB = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "NodeExecutionGetDataResponse")
     _SHAPES = _bound(
         "NodeExecutionGetDataResponse",
         {
@@ -2868,9 +2876,30 @@ from flytemodels.flytekit.node_execution import (  # noqa: E402, F401
     DynamicWorkflowNodeMetadata as DynamicWorkflowNodeMetadata,
 )
 
+# Names the mirrored module re-exports that this module's code does not use, bound on first use
+# (they would load protobuf's pool, a module the family has no need of yet, or flytekit itself).
+_REEXPORTS = {
+    "BoolValue": ("google.protobuf.wrappers_pb2", "BoolValue"),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    try:
+        module, attribute = _REEXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    import importlib  # noqa: PLC0415  (only a module that re-exports lazily needs it)
+
+    value = globals()[name] = getattr(importlib.import_module(module), attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_REEXPORTS})
+
+
 __all__ = [
     "AbortMetadata",
-    "BoolValue",
     "ClusterAssignment",
     "DynamicWorkflowNodeMetadata",
     "Execution",

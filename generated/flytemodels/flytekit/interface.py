@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_interface_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_interface_pb2", "flyteidl.core.interface_pb2"
+)
 
 
 class VariableBase(_Model):
@@ -19,7 +24,7 @@ class VariableBase(_Model):
 
     __qualname__ = "Variable"
 
-    _PB = _flyteidl_core_interface_pb2.Variable
+    _PB = _lazy.pb_class(_flyteidl_core_interface_pb2, "Variable")
     _SHAPES = _bound(
         "Variable",
         {
@@ -163,7 +168,7 @@ class VariableBase(_Model):
 class VariableMap(_Model):
     """``interface.VariableMap``: the ``flyteidl.core.VariableMap`` message."""
 
-    _PB = _flyteidl_core_interface_pb2.VariableMap
+    _PB = _lazy.pb_class(_flyteidl_core_interface_pb2, "VariableMap")
     _SHAPES = _bound(
         "VariableMap",
         {
@@ -249,7 +254,7 @@ class TypedInterfaceBase(_Model):
 
     __qualname__ = "TypedInterface"
 
-    _PB = _flyteidl_core_interface_pb2.TypedInterface
+    _PB = _lazy.pb_class(_flyteidl_core_interface_pb2, "TypedInterface")
     _SHAPES = _bound(
         "TypedInterface",
         {
@@ -359,7 +364,7 @@ class ParameterBase(_Model):
 
     __qualname__ = "Parameter"
 
-    _PB = _flyteidl_core_interface_pb2.Parameter
+    _PB = _lazy.pb_class(_flyteidl_core_interface_pb2, "Parameter")
     _SHAPES = _bound(
         "Parameter",
         {
@@ -549,7 +554,7 @@ class ParameterBase(_Model):
 class ParameterMap(_Model):
     """``interface.ParameterMap``: the ``flyteidl.core.ParameterMap`` message."""
 
-    _PB = _flyteidl_core_interface_pb2.ParameterMap
+    _PB = _lazy.pb_class(_flyteidl_core_interface_pb2, "ParameterMap")
     _SHAPES = _bound(
         "ParameterMap",
         {

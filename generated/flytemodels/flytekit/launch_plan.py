@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import launch_plan_pb2 as _flyteidl_admin_launch_plan_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -14,7 +13,13 @@ from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from google.protobuf.any_pb2 import Any as Any  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_launch_plan_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_launch_plan_pb2", "flyteidl.admin.launch_plan_pb2"
+)
 
 
 class LaunchPlanState(_Holder):
@@ -29,7 +34,7 @@ class LaunchPlanState(_Holder):
 class LaunchPlanMetadata(_Model):
     """``launch_plan.LaunchPlanMetadata``: the ``flyteidl.admin.LaunchPlanMetadata`` message."""
 
-    _PB = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_launch_plan_pb2, "LaunchPlanMetadata")
     _SHAPES = _bound(
         "LaunchPlanMetadata",
         {
@@ -183,7 +188,7 @@ class LaunchPlanMetadata(_Model):
 class Auth(_Model):
     """``launch_plan.Auth``: the ``flyteidl.admin.Auth`` message."""
 
-    _PB = _flyteidl_admin_launch_plan_pb2.Auth
+    _PB = _lazy.pb_class(_flyteidl_admin_launch_plan_pb2, "Auth")
     _SHAPES = _bound(
         "Auth",
         {
@@ -303,7 +308,7 @@ class Auth(_Model):
 class LaunchPlanSpec(_Model):
     """``launch_plan.LaunchPlanSpec``: the ``flyteidl.admin.LaunchPlanSpec`` message."""
 
-    _PB = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec
+    _PB = _lazy.pb_class(_flyteidl_admin_launch_plan_pb2, "LaunchPlanSpec")
     _SHAPES = _bound(
         "LaunchPlanSpec",
         {
@@ -933,7 +938,7 @@ class LaunchPlanSpec(_Model):
 class LaunchPlanClosure(_Model):
     """``launch_plan.LaunchPlanClosure``: the ``flyteidl.admin.LaunchPlanClosure`` message."""
 
-    _PB = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_launch_plan_pb2, "LaunchPlanClosure")
     _SHAPES = _bound(
         "LaunchPlanClosure",
         {
@@ -1121,7 +1126,7 @@ class LaunchPlanBase(_Model):
 
     __qualname__ = "LaunchPlan"
 
-    _PB = _flyteidl_admin_launch_plan_pb2.LaunchPlan
+    _PB = _lazy.pb_class(_flyteidl_admin_launch_plan_pb2, "LaunchPlan")
     _SHAPES = _bound(
         "LaunchPlan",
         {

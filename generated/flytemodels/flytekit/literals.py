@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,17 +12,20 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
 from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
-from google.protobuf.struct_pb2 import (
-    Struct as Struct,
-)  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_literals_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+)
 
 
 class RetryStrategy(_Model):
     """``literals.RetryStrategy``: the ``flyteidl.core.RetryStrategy`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.RetryStrategy
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "RetryStrategy")
     _SHAPES = _bound(
         "RetryStrategy",
         {
@@ -121,7 +123,7 @@ class PrimitiveBase(_Model):
 
     __qualname__ = "Primitive"
 
-    _PB = _flyteidl_core_literals_pb2.Primitive
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Primitive")
     _SHAPES = _bound(
         "Primitive",
         {
@@ -282,7 +284,7 @@ class PrimitiveBase(_Model):
 class Binary(_Model):
     """``literals.Binary``: the ``flyteidl.core.Binary`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Binary
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Binary")
     _SHAPES = _bound(
         "Binary",
         {
@@ -392,7 +394,7 @@ class Binary(_Model):
 class BlobMetadata(_Model):
     """``literals.BlobMetadata``: the ``flyteidl.core.BlobMetadata`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.BlobMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "BlobMetadata")
     _SHAPES = _bound(
         "BlobMetadata",
         {
@@ -496,7 +498,7 @@ class BlobMetadata(_Model):
 class Blob(_Model):
     """``literals.Blob``: the ``flyteidl.core.Blob`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Blob
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Blob")
     _SHAPES = _bound(
         "Blob",
         {
@@ -615,7 +617,7 @@ class Blob(_Model):
 class Void(_Model):
     """``literals.Void``: the ``flyteidl.core.Void`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Void
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Void")
     _SHAPES = _bound(
         "Void",
         {},
@@ -634,7 +636,7 @@ class Void(_Model):
 class BindingDataMap(_Model):
     """``literals.BindingDataMap``: the ``flyteidl.core.BindingDataMap`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.BindingDataMap
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "BindingDataMap")
     _SHAPES = _bound(
         "BindingDataMap",
         {
@@ -720,7 +722,7 @@ class BindingDataMap(_Model):
 class BindingDataCollection(_Model):
     """``literals.BindingDataCollection``: the ``flyteidl.core.BindingDataCollection`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.BindingDataCollection
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "BindingDataCollection")
     _SHAPES = _bound(
         "BindingDataCollection",
         {
@@ -823,7 +825,7 @@ class BindingDataBase(_Model):
 
     __qualname__ = "BindingData"
 
-    _PB = _flyteidl_core_literals_pb2.BindingData
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "BindingData")
     _SHAPES = _bound(
         "BindingData",
         {
@@ -1109,7 +1111,7 @@ class BindingDataBase(_Model):
 class Binding(_Model):
     """``literals.Binding``: the ``flyteidl.core.Binding`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Binding
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Binding")
     _SHAPES = _bound(
         "Binding",
         {
@@ -1228,7 +1230,7 @@ class Binding(_Model):
 class Schema(_Model):
     """``literals.Schema``: the ``flyteidl.core.Schema`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Schema
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Schema")
     _SHAPES = _bound(
         "Schema",
         {
@@ -1345,7 +1347,7 @@ class Schema(_Model):
 class Union(_Model):
     """``literals.Union``: the ``flyteidl.core.Union`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.Union
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Union")
     _SHAPES = _bound(
         "Union",
         {
@@ -1483,7 +1485,7 @@ class Union(_Model):
 class StructuredDatasetMetadata(_Model):
     """``literals.StructuredDatasetMetadata``: the ``flyteidl.core.StructuredDatasetMetadata`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.StructuredDatasetMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "StructuredDatasetMetadata")
     _SHAPES = _bound(
         "StructuredDatasetMetadata",
         {
@@ -1592,7 +1594,7 @@ class StructuredDatasetMetadata(_Model):
 class StructuredDataset(_Model):
     """``literals.StructuredDataset``: the ``flyteidl.core.StructuredDataset`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.StructuredDataset
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "StructuredDataset")
     _SHAPES = _bound(
         "StructuredDataset",
         {
@@ -1711,7 +1713,7 @@ class StructuredDataset(_Model):
 class LiteralCollection(_Model):
     """``literals.LiteralCollection``: the ``flyteidl.core.LiteralCollection`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.LiteralCollection
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "LiteralCollection")
     _SHAPES = _bound(
         "LiteralCollection",
         {
@@ -1809,7 +1811,7 @@ class LiteralCollection(_Model):
 class LiteralMap(_Model):
     """``literals.LiteralMap``: the ``flyteidl.core.LiteralMap`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.LiteralMap
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "LiteralMap")
     _SHAPES = _bound(
         "LiteralMap",
         {
@@ -1895,7 +1897,7 @@ class ScalarBase(_Model):
 
     __qualname__ = "Scalar"
 
-    _PB = _flyteidl_core_literals_pb2.Scalar
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Scalar")
     _SHAPES = _bound(
         "Scalar",
         {
@@ -2283,7 +2285,7 @@ class ScalarBase(_Model):
 class LiteralOffloadedMetadata(_Model):
     """``literals.LiteralOffloadedMetadata``: the ``flyteidl.core.LiteralOffloadedMetadata`` message."""
 
-    _PB = _flyteidl_core_literals_pb2.LiteralOffloadedMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "LiteralOffloadedMetadata")
     _SHAPES = _bound(
         "LiteralOffloadedMetadata",
         {
@@ -2429,7 +2431,7 @@ class LiteralBase(_Model):
 
     __qualname__ = "Literal"
 
-    _PB = _flyteidl_core_literals_pb2.Literal
+    _PB = _lazy.pb_class(_flyteidl_core_literals_pb2, "Literal")
     _SHAPES = _bound(
         "Literal",
         {
@@ -2706,6 +2708,28 @@ from flytemodels.flytekit.types import (  # noqa: E402, F401
     SchemaType as _SchemaType,
 )
 
+# Names the mirrored module re-exports that this module's code does not use, bound on first use
+# (they would load protobuf's pool, a module the family has no need of yet, or flytekit itself).
+_REEXPORTS = {
+    "Struct": ("google.protobuf.struct_pb2", "Struct"),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    try:
+        module, attribute = _REEXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    import importlib  # noqa: PLC0415  (only a module that re-exports lazily needs it)
+
+    value = globals()[name] = getattr(importlib.import_module(module), attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_REEXPORTS})
+
+
 __all__ = [
     "Binary",
     "Binding",
@@ -2726,7 +2750,6 @@ __all__ = [
     "RetryStrategy",
     "Scalar",
     "Schema",
-    "Struct",
     "StructuredDataset",
     "StructuredDatasetMetadata",
     "StructuredDatasetType",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,6 +12,12 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_matchable_resource_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_matchable_resource_pb2", "flyteidl.admin.matchable_resource_pb2"
+)
 
 
 class MatchableResource(_Holder):
@@ -31,7 +36,7 @@ class MatchableResource(_Holder):
 class ClusterResourceAttributes(_Model):
     """``matchable_resource.ClusterResourceAttributes``: the ``flyteidl.admin.ClusterResourceAttributes`` message."""
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "ClusterResourceAttributes")
     _SHAPES = _bound(
         "ClusterResourceAttributes",
         {
@@ -114,7 +119,7 @@ class ClusterResourceAttributes(_Model):
 class ExecutionQueueAttributes(_Model):
     """``matchable_resource.ExecutionQueueAttributes``: the ``flyteidl.admin.ExecutionQueueAttributes`` message."""
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "ExecutionQueueAttributes")
     _SHAPES = _bound(
         "ExecutionQueueAttributes",
         {
@@ -196,7 +201,7 @@ class ExecutionQueueAttributes(_Model):
 class ExecutionClusterLabel(_Model):
     """``matchable_resource.ExecutionClusterLabel``: the ``flyteidl.admin.ExecutionClusterLabel`` message."""
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "ExecutionClusterLabel")
     _SHAPES = _bound(
         "ExecutionClusterLabel",
         {
@@ -297,7 +302,7 @@ class PluginOverrideBase(_Model):
     FAIL = 0
     USE_DEFAULT = 1
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.PluginOverride
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "PluginOverride")
     _SHAPES = _bound(
         "PluginOverride",
         {
@@ -416,7 +421,7 @@ class PluginOverrideBase(_Model):
 class PluginOverrides(_Model):
     """``matchable_resource.PluginOverrides``: the ``flyteidl.admin.PluginOverrides`` message."""
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.PluginOverrides
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "PluginOverrides")
     _SHAPES = _bound(
         "PluginOverrides",
         {
@@ -518,7 +523,7 @@ class MatchingAttributesBase(_Model):
 
     __qualname__ = "MatchingAttributes"
 
-    _PB = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes
+    _PB = _lazy.pb_class(_flyteidl_admin_matchable_resource_pb2, "MatchingAttributes")
     _SHAPES = _bound(
         "MatchingAttributes",
         {

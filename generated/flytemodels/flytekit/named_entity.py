@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_common_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+)
 
 
 class NamedEntityState(_Holder):
@@ -25,7 +30,7 @@ class NamedEntityState(_Holder):
 class NamedEntityIdentifier(_Model):
     """``named_entity.NamedEntityIdentifier``: the ``flyteidl.admin.NamedEntityIdentifier`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.NamedEntityIdentifier
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "NamedEntityIdentifier")
     _SHAPES = _bound(
         "NamedEntityIdentifier",
         {
@@ -177,7 +182,7 @@ class NamedEntityIdentifier(_Model):
 class NamedEntityMetadata(_Model):
     """``named_entity.NamedEntityMetadata``: the ``flyteidl.admin.NamedEntityMetadata`` message."""
 
-    _PB = _flyteidl_admin_common_pb2.NamedEntityMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "NamedEntityMetadata")
     _SHAPES = _bound(
         "NamedEntityMetadata",
         {

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import node_execution_pb2 as _flyteidl_admin_node_execution_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_node_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_node_execution_pb2", "flyteidl.admin.node_execution_pb2"
+)
 
 
 class WorkflowNodeMetadata(_Model):
     """``node_execution.WorkflowNodeMetadata``: the ``flyteidl.admin.WorkflowNodeMetadata`` message."""
 
-    _PB = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "WorkflowNodeMetadata")
     _SHAPES = _bound(
         "WorkflowNodeMetadata",
         {
@@ -124,7 +129,7 @@ class WorkflowNodeMetadata(_Model):
 class DynamicWorkflowNodeMetadata(_Model):
     """``node_execution.DynamicWorkflowNodeMetadata``: the ``flyteidl.admin.DynamicWorkflowNodeMetadata`` message."""
 
-    _PB = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "DynamicWorkflowNodeMetadata")
     _SHAPES = _bound(
         "DynamicWorkflowNodeMetadata",
         {
@@ -286,7 +291,7 @@ class DynamicWorkflowNodeMetadata(_Model):
 class TaskNodeMetadata(_Model):
     """``node_execution.TaskNodeMetadata``: the ``flyteidl.admin.TaskNodeMetadata`` message."""
 
-    _PB = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "TaskNodeMetadata")
     _SHAPES = _bound(
         "TaskNodeMetadata",
         {
@@ -428,7 +433,7 @@ class NodeExecutionClosureBase(_Model):
 
     __qualname__ = "NodeExecutionClosure"
 
-    _PB = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "NodeExecutionClosure")
     _SHAPES = _bound(
         "NodeExecutionClosure",
         {
@@ -788,7 +793,7 @@ class NodeExecutionClosureBase(_Model):
 class NodeExecution(_Model):
     """``node_execution.NodeExecution``: the ``flyteidl.admin.NodeExecution`` message."""
 
-    _PB = _flyteidl_admin_node_execution_pb2.NodeExecution
+    _PB = _lazy.pb_class(_flyteidl_admin_node_execution_pb2, "NodeExecution")
     _SHAPES = _bound(
         "NodeExecution",
         {

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.plugins import presto_pb2 as _flyteidl_plugins_presto_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_plugins_presto_pb2 = _lazy.module(
+    globals(), "_flyteidl_plugins_presto_pb2", "flyteidl.plugins.presto_pb2"
+)
 
 
 class PrestoQuery(_Model):
     """``presto.PrestoQuery``: the ``flyteidl.plugins.PrestoQuery`` message."""
 
-    _PB = _flyteidl_plugins_presto_pb2.PrestoQuery
+    _PB = _lazy.pb_class(_flyteidl_plugins_presto_pb2, "PrestoQuery")
     _SHAPES = _bound(
         "PrestoQuery",
         {

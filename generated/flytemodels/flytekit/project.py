@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import project_pb2 as _flyteidl_admin_project_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,6 +12,12 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_project_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_project_pb2", "flyteidl.admin.project_pb2"
+)
 
 
 class ProjectBase(_Model):
@@ -27,7 +32,7 @@ class ProjectBase(_Model):
         ARCHIVED = 1
         SYSTEM_GENERATED = 2
 
-    _PB = _flyteidl_admin_project_pb2.Project
+    _PB = _lazy.pb_class(_flyteidl_admin_project_pb2, "Project")
     _SHAPES = _bound(
         "Project",
         {

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.plugins import qubole_pb2 as _flyteidl_plugins_qubole_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_plugins_qubole_pb2 = _lazy.module(
+    globals(), "_flyteidl_plugins_qubole_pb2", "flyteidl.plugins.qubole_pb2"
+)
 
 
 class HiveQuery(_Model):
     """``qubole.HiveQuery``: the ``flyteidl.plugins.HiveQuery`` message."""
 
-    _PB = _flyteidl_plugins_qubole_pb2.HiveQuery
+    _PB = _lazy.pb_class(_flyteidl_plugins_qubole_pb2, "HiveQuery")
     _SHAPES = _bound(
         "HiveQuery",
         {
@@ -147,7 +152,7 @@ class HiveQuery(_Model):
 class HiveQueryCollection(_Model):
     """``qubole.HiveQueryCollection``: the ``flyteidl.plugins.HiveQueryCollection`` message."""
 
-    _PB = _flyteidl_plugins_qubole_pb2.HiveQueryCollection
+    _PB = _lazy.pb_class(_flyteidl_plugins_qubole_pb2, "HiveQueryCollection")
     _SHAPES = _bound(
         "HiveQueryCollection",
         {
@@ -245,7 +250,7 @@ class HiveQueryCollection(_Model):
 class QuboleHiveJob(_Model):
     """``qubole.QuboleHiveJob``: the ``flyteidl.plugins.QuboleHiveJob`` message."""
 
-    _PB = _flyteidl_plugins_qubole_pb2.QuboleHiveJob
+    _PB = _lazy.pb_class(_flyteidl_plugins_qubole_pb2, "QuboleHiveJob")
     _SHAPES = _bound(
         "QuboleHiveJob",
         {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,6 +12,12 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_schedule_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_schedule_pb2", "flyteidl.admin.schedule_pb2"
+)
 
 
 class ScheduleBase(_Model):
@@ -30,7 +35,7 @@ class ScheduleBase(_Model):
     class FixedRate(_Model):
         """``schedule.Schedule.FixedRate``: the ``flyteidl.admin.FixedRate`` message."""
 
-        _PB = _flyteidl_admin_schedule_pb2.FixedRate
+        _PB = _lazy.pb_class(_flyteidl_admin_schedule_pb2, "FixedRate")
         _SHAPES = _bound(
             "FixedRate",
             {
@@ -143,7 +148,7 @@ class ScheduleBase(_Model):
     class CronSchedule(_Model):
         """``schedule.Schedule.CronSchedule``: the ``flyteidl.admin.CronSchedule`` message."""
 
-        _PB = _flyteidl_admin_schedule_pb2.CronSchedule
+        _PB = _lazy.pb_class(_flyteidl_admin_schedule_pb2, "CronSchedule")
         _SHAPES = _bound(
             "CronSchedule",
             {
@@ -249,7 +254,7 @@ class ScheduleBase(_Model):
             _get("_offset"), doc="""field 2 ``offset`` of ``flyteidl.admin.CronSchedule``."""
         )
 
-    _PB = _flyteidl_admin_schedule_pb2.Schedule
+    _PB = _lazy.pb_class(_flyteidl_admin_schedule_pb2, "Schedule")
     _SHAPES = _bound(
         "Schedule",
         {

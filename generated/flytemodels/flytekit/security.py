@@ -7,16 +7,21 @@ import dataclasses as _dataclasses
 import enum as _enum
 from typing import Any as _Any
 
-from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from dataclasses import dataclass as dataclass  # noqa: F401, UP035  (the mirrored module's name)
 from enum import Enum as Enum  # noqa: F401, UP035  (the mirrored module's name)
 from typing import List as List  # noqa: F401, UP035  (the mirrored module's name)
 from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_security_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_security_pb2", "flyteidl.core.security_pb2"
+)
 
 
 @_dataclasses.dataclass
@@ -38,7 +43,7 @@ class SecretBase(_Model):
     mount_requirement: _Any = MountType.ANY
     env_var: _Any = None
 
-    _PB = _flyteidl_core_security_pb2.Secret
+    _PB = _lazy.pb_class(_flyteidl_core_security_pb2, "Secret")
     _SHAPES = _bound(
         "Secret",
         {
@@ -181,7 +186,7 @@ class OAuth2Client(_Model):
     client_id: _Any
     client_secret: _Any
 
-    _PB = _flyteidl_core_security_pb2.OAuth2Client
+    _PB = _lazy.pb_class(_flyteidl_core_security_pb2, "OAuth2Client")
     _SHAPES = _bound(
         "OAuth2Client",
         {
@@ -273,7 +278,7 @@ class Identity(_Model):
     oauth2_client: _Any = None
     execution_identity: _Any = None
 
-    _PB = _flyteidl_core_security_pb2.Identity
+    _PB = _lazy.pb_class(_flyteidl_core_security_pb2, "Identity")
     _SHAPES = _bound(
         "Identity",
         {
@@ -416,7 +421,7 @@ class OAuth2TokenRequest(_Model):
     token_endpoint: _Any = None
     type_: _Any = Type.CLIENT_CREDENTIALS
 
-    _PB = _flyteidl_core_security_pb2.OAuth2TokenRequest
+    _PB = _lazy.pb_class(_flyteidl_core_security_pb2, "OAuth2TokenRequest")
     _SHAPES = _bound(
         "OAuth2TokenRequest",
         {
@@ -567,7 +572,7 @@ class SecurityContextBase(_Model):
     secrets: _Any = None
     tokens: _Any = None
 
-    _PB = _flyteidl_core_security_pb2.SecurityContext
+    _PB = _lazy.pb_class(_flyteidl_core_security_pb2, "SecurityContext")
     _SHAPES = _bound(
         "SecurityContext",
         {

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import agent_pb2 as _flyteidl_admin_agent_pb2
-from flyteidl.admin import task_pb2 as _flyteidl_admin_task_pb2
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -16,9 +12,21 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
-from google.protobuf.wrappers_pb2 import (
-    BoolValue as BoolValue,
-)  # noqa: F401, UP035  (the mirrored module's name)
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_agent_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_agent_pb2", "flyteidl.admin.agent_pb2"
+)
+_flyteidl_admin_task_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_task_pb2", "flyteidl.admin.task_pb2"
+)
+_flyteidl_core_compiler_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+)
+_flyteidl_core_tasks_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+)
 
 
 class Resources(_Model):
@@ -36,7 +44,7 @@ class Resources(_Model):
     class ResourceEntry(_Model):
         """``task.Resources.ResourceEntry``: the ``flyteidl.core.Resources.ResourceEntry`` message."""
 
-        _PB = _flyteidl_core_tasks_pb2.Resources.ResourceEntry
+        _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "Resources.ResourceEntry")
         _SHAPES = _bound(
             "ResourceEntry",
             {
@@ -149,7 +157,7 @@ class Resources(_Model):
             doc="""field 2 ``value`` of ``flyteidl.core.Resources.ResourceEntry``.""",
         )
 
-    _PB = _flyteidl_core_tasks_pb2.Resources
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "Resources")
     _SHAPES = _bound(
         "Resources",
         {
@@ -283,7 +291,7 @@ class RuntimeMetadata(_Model):
         OTHER = 0
         FLYTE_SDK = 1
 
-    _PB = _flyteidl_core_tasks_pb2.RuntimeMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "RuntimeMetadata")
     _SHAPES = _bound(
         "RuntimeMetadata",
         {
@@ -413,7 +421,7 @@ class RuntimeMetadata(_Model):
 class TaskMetadata(_Model):
     """``task.TaskMetadata``: the ``flyteidl.core.TaskMetadata`` message."""
 
-    _PB = _flyteidl_core_tasks_pb2.TaskMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "TaskMetadata")
     _SHAPES = _bound(
         "TaskMetadata",
         {
@@ -771,7 +779,7 @@ class TaskTemplateBase(_Model):
 
     __qualname__ = "TaskTemplate"
 
-    _PB = _flyteidl_core_tasks_pb2.TaskTemplate
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "TaskTemplate")
     _SHAPES = _bound(
         "TaskTemplate",
         {
@@ -1174,7 +1182,7 @@ class TaskTemplateBase(_Model):
 class TaskExecutionMetadata(_Model):
     """``task.TaskExecutionMetadata``: the ``flyteidl.admin.TaskExecutionMetadata`` message."""
 
-    _PB = _flyteidl_admin_agent_pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_flyteidl_admin_agent_pb2, "TaskExecutionMetadata")
     _SHAPES = _bound(
         "TaskExecutionMetadata",
         {
@@ -1482,7 +1490,7 @@ class TaskExecutionMetadata(_Model):
 class TaskSpec(_Model):
     """``task.TaskSpec``: the ``flyteidl.admin.TaskSpec`` message."""
 
-    _PB = _flyteidl_admin_task_pb2.TaskSpec
+    _PB = _lazy.pb_class(_flyteidl_admin_task_pb2, "TaskSpec")
     _SHAPES = _bound(
         "TaskSpec",
         {
@@ -1624,7 +1632,7 @@ class TaskSpec(_Model):
 class Task(_Model):
     """``task.Task``: the ``flyteidl.admin.Task`` message."""
 
-    _PB = _flyteidl_admin_task_pb2.Task
+    _PB = _lazy.pb_class(_flyteidl_admin_task_pb2, "Task")
     _SHAPES = _bound(
         "Task",
         {
@@ -1778,7 +1786,7 @@ class Task(_Model):
 class TaskClosure(_Model):
     """``task.TaskClosure``: the ``flyteidl.admin.TaskClosure`` message."""
 
-    _PB = _flyteidl_admin_task_pb2.TaskClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_task_pb2, "TaskClosure")
     _SHAPES = _bound(
         "TaskClosure",
         {
@@ -1899,7 +1907,7 @@ class TaskClosure(_Model):
 class CompiledTask(_Model):
     """``task.CompiledTask``: the ``flyteidl.core.CompiledTask`` message."""
 
-    _PB = _flyteidl_core_compiler_pb2.CompiledTask
+    _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "CompiledTask")
     _SHAPES = _bound(
         "CompiledTask",
         {
@@ -2012,7 +2020,7 @@ class IOStrategy(_Model):
     UPLOAD_MODE_ON_EXIT = 0
     UPLOAD_MODE_NO_UPLOAD = 2
 
-    _PB = _flyteidl_core_tasks_pb2.IOStrategy
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "IOStrategy")
     _SHAPES = _bound(
         "IOStrategy",
         {
@@ -2136,7 +2144,7 @@ class DataLoadingConfigBase(_Model):
     LITERALMAP_FORMAT_JSON = 0
     LITERALMAP_FORMAT_YAML = 1
 
-    _PB = _flyteidl_core_tasks_pb2.DataLoadingConfig
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "DataLoadingConfig")
     _SHAPES = _bound(
         "DataLoadingConfig",
         {
@@ -2314,7 +2322,7 @@ class ContainerBase(_Model):
 
     __qualname__ = "Container"
 
-    _PB = _flyteidl_core_tasks_pb2.Container
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "Container")
     _SHAPES = _bound(
         "Container",
         {
@@ -2548,7 +2556,7 @@ class ContainerBase(_Model):
 class K8sObjectMetadata(_Model):
     """``task.K8sObjectMetadata``: the ``flyteidl.core.K8sObjectMetadata`` message."""
 
-    _PB = _flyteidl_core_tasks_pb2.K8sObjectMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "K8sObjectMetadata")
     _SHAPES = _bound(
         "K8sObjectMetadata",
         {
@@ -2645,7 +2653,7 @@ class K8sPodBase(_Model):
 
     __qualname__ = "K8sPod"
 
-    _PB = _flyteidl_core_tasks_pb2.K8sPod
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "K8sPod")
     _SHAPES = _bound(
         "K8sPod",
         {
@@ -2824,7 +2832,7 @@ class Sql(_Model):
         ANSI = 0
         HIVE = 1
 
-    _PB = _flyteidl_core_tasks_pb2.Sql
+    _PB = _lazy.pb_class(_flyteidl_core_tasks_pb2, "Sql")
     _SHAPES = _bound(
         "Sql",
         {
@@ -2938,16 +2946,34 @@ from flytemodels._flytekit.overrides.task import (  # noqa: E402
     Container as Container,
     K8sPod as K8sPod,
 )
-from flytemodels.flytekit.documentation import (  # noqa: E402, F401
-    Documentation as Documentation,
-)
+
+# Names the mirrored module re-exports that this module's code does not use, bound on first use
+# (they would load protobuf's pool, a module the family has no need of yet, or flytekit itself).
+_REEXPORTS = {
+    "BoolValue": ("google.protobuf.wrappers_pb2", "BoolValue"),
+    "Documentation": ("flytemodels.flytekit.documentation", "Documentation"),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    try:
+        module, attribute = _REEXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    import importlib  # noqa: PLC0415  (only a module that re-exports lazily needs it)
+
+    value = globals()[name] = getattr(importlib.import_module(module), attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_REEXPORTS})
+
 
 __all__ = [
-    "BoolValue",
     "CompiledTask",
     "Container",
     "DataLoadingConfig",
-    "Documentation",
     "IOStrategy",
     "K8sObjectMetadata",
     "K8sPod",

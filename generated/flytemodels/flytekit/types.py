@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -15,7 +14,13 @@ from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_types_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+)
 
 
 class SimpleType(_Holder):
@@ -49,7 +54,7 @@ class SchemaType(_Model):
             DURATION = 5
             BOOLEAN = 3
 
-        _PB = _flyteidl_core_types_pb2.SchemaType.SchemaColumn
+        _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "SchemaType.SchemaColumn")
         _SHAPES = _bound(
             "SchemaColumn",
             {
@@ -161,7 +166,7 @@ class SchemaType(_Model):
             _get("_type"), doc="""field 2 ``type`` of ``flyteidl.core.SchemaType.SchemaColumn``."""
         )
 
-    _PB = _flyteidl_core_types_pb2.SchemaType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "SchemaType")
     _SHAPES = _bound(
         "SchemaType",
         {
@@ -261,7 +266,7 @@ class SchemaType(_Model):
 class UnionType(_Model):
     """``types.UnionType``: the ``flyteidl.core.UnionType`` message."""
 
-    _PB = _flyteidl_core_types_pb2.UnionType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "UnionType")
     _SHAPES = _bound(
         "UnionType",
         {
@@ -359,7 +364,7 @@ class UnionType(_Model):
 class TypeStructure(_Model):
     """``types.TypeStructure``: the ``flyteidl.core.TypeStructure`` message."""
 
-    _PB = _flyteidl_core_types_pb2.TypeStructure
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "TypeStructure")
     _SHAPES = _bound(
         "TypeStructure",
         {
@@ -462,7 +467,7 @@ class StructuredDatasetType(_Model):
     class DatasetColumn(_Model):
         """``types.StructuredDatasetType.DatasetColumn``: the ``flyteidl.core.StructuredDatasetType.DatasetColumn`` message."""
 
-        _PB = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn
+        _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "StructuredDatasetType.DatasetColumn")
         _SHAPES = _bound(
             "DatasetColumn",
             {
@@ -583,7 +588,7 @@ class StructuredDatasetType(_Model):
             doc="""field 2 ``literal_type`` of ``flyteidl.core.StructuredDatasetType.DatasetColumn``.""",
         )
 
-    _PB = _flyteidl_core_types_pb2.StructuredDatasetType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "StructuredDatasetType")
     _SHAPES = _bound(
         "StructuredDatasetType",
         {
@@ -734,7 +739,7 @@ class LiteralTypeBase(_Model):
 
     __qualname__ = "LiteralType"
 
-    _PB = _flyteidl_core_types_pb2.LiteralType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "LiteralType")
     _SHAPES = _bound(
         "LiteralType",
         {
@@ -1200,7 +1205,7 @@ class LiteralTypeBase(_Model):
 class OutputReference(_Model):
     """``types.OutputReference``: the ``flyteidl.core.OutputReference`` message."""
 
-    _PB = _flyteidl_core_types_pb2.OutputReference
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "OutputReference")
     _SHAPES = _bound(
         "OutputReference",
         {
@@ -1312,7 +1317,7 @@ class OutputReference(_Model):
 class Error(_Model):
     """``types.Error``: the ``flyteidl.core.Error`` message."""
 
-    _PB = _flyteidl_core_types_pb2.Error
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "Error")
     _SHAPES = _bound(
         "Error",
         {

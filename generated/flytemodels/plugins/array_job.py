@@ -4,18 +4,26 @@
 
 from __future__ import annotations
 
-from flyteidl.plugins import array_job_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl.plugins import array_job_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.array_job_pb2")
 
 
-class ArrayJob(_Message[_pb2.ArrayJob]):
+class ArrayJob(_Message["_pb2.ArrayJob"]):
     """Describes a job that can process independent pieces of data concurrently. Multiple copies of the runnable component
     will be executed concurrently."""
 
     __slots__ = ()
-    _PB = _pb2.ArrayJob
+    _PB = _lazy.pb_class(_pb2, "ArrayJob")
     _FIELDS = (
         "parallelism",
         "size",

@@ -6,15 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins import common_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.plugins import common_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
     from flytemodels.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.common_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
 
 
 class RestartPolicy(_OpenEnum):
@@ -25,11 +32,11 @@ class RestartPolicy(_OpenEnum):
     RESTART_POLICY_ALWAYS = 2
 
 
-class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
+class CommonReplicaSpec(_Message["_pb2.CommonReplicaSpec"]):
     """The ``flyteidl.plugins.CommonReplicaSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CommonReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "CommonReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

@@ -6,21 +6,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins import dask_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins import dask_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
     from flytemodels.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.dask_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
 
 
-class DaskJob(_Message[_pb2.DaskJob]):
+class DaskJob(_Message["_pb2.DaskJob"]):
     """Custom Proto for Dask Plugin."""
 
     __slots__ = ()
-    _PB = _pb2.DaskJob
+    _PB = _lazy.pb_class(_pb2, "DaskJob")
     _FIELDS = (
         "scheduler",
         "workers",
@@ -99,11 +106,11 @@ class DaskJob(_Message[_pb2.DaskJob]):
         return value
 
 
-class DaskScheduler(_Message[_pb2.DaskScheduler]):
+class DaskScheduler(_Message["_pb2.DaskScheduler"]):
     """Specification for the scheduler pod."""
 
     __slots__ = ()
-    _PB = _pb2.DaskScheduler
+    _PB = _lazy.pb_class(_pb2, "DaskScheduler")
     _FIELDS = (
         "image",
         "resources",
@@ -170,11 +177,11 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
         return value
 
 
-class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
+class DaskWorkerGroup(_Message["_pb2.DaskWorkerGroup"]):
     """The ``flyteidl.plugins.DaskWorkerGroup`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DaskWorkerGroup
+    _PB = _lazy.pb_class(_pb2, "DaskWorkerGroup")
     _FIELDS = (
         "number_of_workers",
         "image",

@@ -4,19 +4,27 @@
 
 from __future__ import annotations
 
-from flyteidl.plugins import pytorch_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl.plugins import pytorch_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.pytorch_pb2")
 
 
-class ElasticConfig(_Message[_pb2.ElasticConfig]):
+class ElasticConfig(_Message["_pb2.ElasticConfig"]):
     """Custom proto for torch elastic config for distributed training using
     https://github.com/kubeflow/training-operator/blob/master/pkg/apis/kubeflow.org/v1/pytorch_types.go
     """
 
     __slots__ = ()
-    _PB = _pb2.ElasticConfig
+    _PB = _lazy.pb_class(_pb2, "ElasticConfig")
     _FIELDS = (
         "rdzv_backend",
         "min_replicas",
@@ -132,11 +140,11 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
         return value
 
 
-class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTask]):
+class DistributedPyTorchTrainingTask(_Message["_pb2.DistributedPyTorchTrainingTask"]):
     """Custom proto for plugin that enables distributed training using https://github.com/kubeflow/pytorch-operator"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedPyTorchTrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedPyTorchTrainingTask")
     _FIELDS = (
         "workers",
         "elastic_config",

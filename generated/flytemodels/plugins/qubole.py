@@ -6,20 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins import qubole_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins import qubole_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.qubole_pb2")
 
 
-class HiveQuery(_Message[_pb2.HiveQuery]):
+class HiveQuery(_Message["_pb2.HiveQuery"]):
     """Defines a query to execute on a hive cluster."""
 
     __slots__ = ()
-    _PB = _pb2.HiveQuery
+    _PB = _lazy.pb_class(_pb2, "HiveQuery")
     _FIELDS = (
         "query",
         "timeout_sec",
@@ -95,11 +99,11 @@ class HiveQuery(_Message[_pb2.HiveQuery]):
         return value
 
 
-class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
+class HiveQueryCollection(_Message["_pb2.HiveQueryCollection"]):
     """Defines a collection of hive queries."""
 
     __slots__ = ()
-    _PB = _pb2.HiveQueryCollection
+    _PB = _lazy.pb_class(_pb2, "HiveQueryCollection")
     _FIELDS = ("queries",)
 
     def __init__(
@@ -133,12 +137,12 @@ class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
         return value
 
 
-class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
+class QuboleHiveJob(_Message["_pb2.QuboleHiveJob"]):
     """This message works with the 'hive' task type in the SDK and is the object that will be in the 'custom' field
     of a hive task's TaskTemplate"""
 
     __slots__ = ()
-    _PB = _pb2.QuboleHiveJob
+    _PB = _lazy.pb_class(_pb2, "QuboleHiveJob")
     _FIELDS = (
         "cluster_label",
         "query_collection",

@@ -6,24 +6,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins import spark_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.plugins import spark_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
     from collections import abc as _abc
     from flytemodels.core import tasks as _core_tasks
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.spark_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
 
 
-class SparkApplication(_Message[_pb2.SparkApplication]):
+class SparkApplication(_Message["_pb2.SparkApplication"]):
     """The ``flyteidl.plugins.SparkApplication`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SparkApplication
+    _PB = _lazy.pb_class(_pb2, "SparkApplication")
     _FIELDS = ()
 
     class Type(_OpenEnum):
@@ -40,11 +47,11 @@ class SparkApplication(_Message[_pb2.SparkApplication]):
         self._build()
 
 
-class SparkJob(_Message[_pb2.SparkJob]):
+class SparkJob(_Message["_pb2.SparkJob"]):
     """Custom Proto for Spark Plugin."""
 
     __slots__ = ()
-    _PB = _pb2.SparkJob
+    _PB = _lazy.pb_class(_pb2, "SparkJob")
     _FIELDS = (
         "applicationType",
         "mainApplicationFile",

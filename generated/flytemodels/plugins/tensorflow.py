@@ -4,17 +4,25 @@
 
 from __future__ import annotations
 
-from flyteidl.plugins import tensorflow_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl.plugins import tensorflow_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.tensorflow_pb2")
 
 
-class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrainingTask]):
+class DistributedTensorflowTrainingTask(_Message["_pb2.DistributedTensorflowTrainingTask"]):
     """Custom proto for plugin that enables distributed training using https://github.com/kubeflow/tf-operator"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedTensorflowTrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedTensorflowTrainingTask")
     _FIELDS = (
         "workers",
         "ps_replicas",

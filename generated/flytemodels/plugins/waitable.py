@@ -6,22 +6,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins import waitable_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins import waitable_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
     from flytemodels.core import execution as _core_execution
     from flytemodels.core import identifier as _core_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.waitable_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
 
 
-class Waitable(_Message[_pb2.Waitable]):
+class Waitable(_Message["_pb2.Waitable"]):
     """Represents an Execution that was launched and could be waited on."""
 
     __slots__ = ()
-    _PB = _pb2.Waitable
+    _PB = _lazy.pb_class(_pb2, "Waitable")
     _FIELDS = (
         "wf_exec_id",
         "phase",

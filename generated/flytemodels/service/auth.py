@@ -6,20 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.service import auth_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.service import auth_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.service.auth_pb2")
 
 
-class OAuth2MetadataRequest(_Message[_pb2.OAuth2MetadataRequest]):
+class OAuth2MetadataRequest(_Message["_pb2.OAuth2MetadataRequest"]):
     """The ``flyteidl.service.OAuth2MetadataRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2MetadataRequest
+    _PB = _lazy.pb_class(_pb2, "OAuth2MetadataRequest")
     _FIELDS = ()
 
     def __init__(
@@ -28,12 +32,12 @@ class OAuth2MetadataRequest(_Message[_pb2.OAuth2MetadataRequest]):
         self._build()
 
 
-class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
+class OAuth2MetadataResponse(_Message["_pb2.OAuth2MetadataResponse"]):
     """OAuth2MetadataResponse defines an RFC-Compliant response for /.well-known/oauth-authorization-server metadata
     as defined in https://tools.ietf.org/html/rfc8414"""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2MetadataResponse
+    _PB = _lazy.pb_class(_pb2, "OAuth2MetadataResponse")
     _FIELDS = (
         "issuer",
         "authorization_endpoint",
@@ -240,11 +244,11 @@ class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
         return value
 
 
-class PublicClientAuthConfigRequest(_Message[_pb2.PublicClientAuthConfigRequest]):
+class PublicClientAuthConfigRequest(_Message["_pb2.PublicClientAuthConfigRequest"]):
     """The ``flyteidl.service.PublicClientAuthConfigRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PublicClientAuthConfigRequest
+    _PB = _lazy.pb_class(_pb2, "PublicClientAuthConfigRequest")
     _FIELDS = ()
 
     def __init__(
@@ -253,11 +257,11 @@ class PublicClientAuthConfigRequest(_Message[_pb2.PublicClientAuthConfigRequest]
         self._build()
 
 
-class PublicClientAuthConfigResponse(_Message[_pb2.PublicClientAuthConfigResponse]):
+class PublicClientAuthConfigResponse(_Message["_pb2.PublicClientAuthConfigResponse"]):
     """FlyteClientResponse encapsulates public information that flyte clients (CLIs... etc.) can use to authenticate users."""
 
     __slots__ = ()
-    _PB = _pb2.PublicClientAuthConfigResponse
+    _PB = _lazy.pb_class(_pb2, "PublicClientAuthConfigResponse")
     _FIELDS = (
         "client_id",
         "redirect_uri",

@@ -6,19 +6,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.service import dataproxy_pb2 as _pb2
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.service import dataproxy_pb2 as _pb2
+    from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.core import identifier as _core_identifier
     from flytemodels.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.service.dataproxy_pb2")
+    _flyteidl_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+    )
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
 
 
 class ArtifactType(_OpenEnum):
@@ -31,11 +41,11 @@ class ArtifactType(_OpenEnum):
     finishes executing."""
 
 
-class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
+class CreateUploadLocationResponse(_Message["_pb2.CreateUploadLocationResponse"]):
     """The ``flyteidl.service.CreateUploadLocationResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateUploadLocationResponse
+    _PB = _lazy.pb_class(_pb2, "CreateUploadLocationResponse")
     _FIELDS = (
         "signed_url",
         "native_url",
@@ -123,7 +133,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
         return value
 
 
-class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
+class CreateUploadLocationRequest(_Message["_pb2.CreateUploadLocationRequest"]):
     """CreateUploadLocationRequest specified request for the CreateUploadLocation API.
     The implementation in data proxy service will create the s3 location with some server side configured prefixes,
     and then:
@@ -131,7 +141,7 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
       - project/domain/filename_root (if present)/filename (if present)."""
 
     __slots__ = ()
-    _PB = _pb2.CreateUploadLocationRequest
+    _PB = _lazy.pb_class(_pb2, "CreateUploadLocationRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -300,13 +310,13 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
         return value
 
 
-class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]):
+class CreateDownloadLocationRequest(_Message["_pb2.CreateDownloadLocationRequest"]):
     """Deprecated.
 
     CreateDownloadLocationRequest specified request for the CreateDownloadLocation API."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLocationRequest
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLocationRequest")
     _FIELDS = (
         "native_url",
         "expires_in",
@@ -367,13 +377,13 @@ class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]
         return value
 
 
-class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationResponse]):
+class CreateDownloadLocationResponse(_Message["_pb2.CreateDownloadLocationResponse"]):
     """Deprecated.
 
     The ``flyteidl.service.CreateDownloadLocationResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLocationResponse
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLocationResponse")
     _FIELDS = (
         "signed_url",
         "expires_at",
@@ -432,11 +442,11 @@ class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationRespons
         return value
 
 
-class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
+class CreateDownloadLinkRequest(_Message["_pb2.CreateDownloadLinkRequest"]):
     """CreateDownloadLinkRequest defines the request parameters to create a download link (signed url)"""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLinkRequest
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLinkRequest")
     _FIELDS = (
         "artifact_type",
         "expires_in",
@@ -541,11 +551,11 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         return value
 
 
-class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
+class CreateDownloadLinkResponse(_Message["_pb2.CreateDownloadLinkResponse"]):
     """CreateDownloadLinkResponse defines the response for the generated links"""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLinkResponse
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLinkResponse")
     _FIELDS = (
         "signed_url",
         "expires_at",
@@ -642,11 +652,11 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
         return value
 
 
-class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
+class PreSignedURLs(_Message["_pb2.PreSignedURLs"]):
     """Wrapper object since the message is shared across this and the GetDataResponse"""
 
     __slots__ = ()
-    _PB = _pb2.PreSignedURLs
+    _PB = _lazy.pb_class(_pb2, "PreSignedURLs")
     _FIELDS = (
         "signed_url",
         "expires_at",
@@ -705,11 +715,11 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
         return value
 
 
-class GetDataRequest(_Message[_pb2.GetDataRequest]):
+class GetDataRequest(_Message["_pb2.GetDataRequest"]):
     """General request artifact to retrieve data from a Flyte artifact url."""
 
     __slots__ = ()
-    _PB = _pb2.GetDataRequest
+    _PB = _lazy.pb_class(_pb2, "GetDataRequest")
     _FIELDS = ("flyte_url",)
 
     def __init__(
@@ -747,11 +757,11 @@ class GetDataRequest(_Message[_pb2.GetDataRequest]):
         return value
 
 
-class GetDataResponse(_Message[_pb2.GetDataResponse]):
+class GetDataResponse(_Message["_pb2.GetDataResponse"]):
     """The ``flyteidl.service.GetDataResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetDataResponse
+    _PB = _lazy.pb_class(_pb2, "GetDataResponse")
     _FIELDS = (
         "literal_map",
         "pre_signed_urls",

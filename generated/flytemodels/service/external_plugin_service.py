@@ -6,17 +6,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.service import external_plugin_service_pb2 as _pb2
-from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl.service import external_plugin_service_pb2 as _pb2
+    from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
     from flytemodels.core import literals as _core_literals
     from flytemodels.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.service.external_plugin_service_pb2")
+    _flyteidl_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_literals_pb2", "flyteidl.core.literals_pb2"
+    )
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
 
 
 class State(_OpenEnum):
@@ -31,13 +41,13 @@ class State(_OpenEnum):
     SUCCEEDED = 4
 
 
-class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
+class TaskCreateRequest(_Message["_pb2.TaskCreateRequest"]):
     """Deprecated.
 
     Represents a request structure to create task."""
 
     __slots__ = ()
-    _PB = _pb2.TaskCreateRequest
+    _PB = _lazy.pb_class(_pb2, "TaskCreateRequest")
     _FIELDS = (
         "inputs",
         "template",
@@ -142,13 +152,13 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
         return value
 
 
-class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
+class TaskCreateResponse(_Message["_pb2.TaskCreateResponse"]):
     """Deprecated.
 
     Represents a create response structure."""
 
     __slots__ = ()
-    _PB = _pb2.TaskCreateResponse
+    _PB = _lazy.pb_class(_pb2, "TaskCreateResponse")
     _FIELDS = ("job_id",)
 
     def __init__(
@@ -182,13 +192,13 @@ class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
         return value
 
 
-class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
+class TaskGetRequest(_Message["_pb2.TaskGetRequest"]):
     """Deprecated.
 
     A message used to fetch a job state from backend plugin server."""
 
     __slots__ = ()
-    _PB = _pb2.TaskGetRequest
+    _PB = _lazy.pb_class(_pb2, "TaskGetRequest")
     _FIELDS = (
         "task_type",
         "job_id",
@@ -243,13 +253,13 @@ class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
         return value
 
 
-class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
+class TaskGetResponse(_Message["_pb2.TaskGetResponse"]):
     """Deprecated.
 
     Response to get an individual task state."""
 
     __slots__ = ()
-    _PB = _pb2.TaskGetResponse
+    _PB = _lazy.pb_class(_pb2, "TaskGetResponse")
     _FIELDS = (
         "state",
         "outputs",
@@ -329,13 +339,13 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
         return value
 
 
-class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
+class TaskDeleteRequest(_Message["_pb2.TaskDeleteRequest"]):
     """Deprecated.
 
     A message used to delete a task."""
 
     __slots__ = ()
-    _PB = _pb2.TaskDeleteRequest
+    _PB = _lazy.pb_class(_pb2, "TaskDeleteRequest")
     _FIELDS = (
         "task_type",
         "job_id",
@@ -390,13 +400,13 @@ class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
         return value
 
 
-class TaskDeleteResponse(_Message[_pb2.TaskDeleteResponse]):
+class TaskDeleteResponse(_Message["_pb2.TaskDeleteResponse"]):
     """Deprecated.
 
     Response to delete a task."""
 
     __slots__ = ()
-    _PB = _pb2.TaskDeleteResponse
+    _PB = _lazy.pb_class(_pb2, "TaskDeleteResponse")
     _FIELDS = ()
 
     def __init__(

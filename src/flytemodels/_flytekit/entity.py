@@ -15,8 +15,6 @@ import json
 import textwrap
 from typing import Any
 
-from google.protobuf import json_format, struct_pb2
-
 from flytemodels._runtime.mutable import MutableModel
 
 _WIDTH = 80  # flytekit shortens each scalar line of short_string() to this width
@@ -91,10 +89,14 @@ class FlyteCustomIdlEntity(FlyteIdlEntity):
 
     @classmethod
     def from_flyte_idl(cls, idl_object: Any) -> Any:
+        from google.protobuf import json_format  # imported here: it loads protobuf's pool
+
         from_dict: Any = cls.from_dict  # declared as a method, as flytekit does; subclasses make it a classmethod
         return from_dict(idl_dict=json_format.MessageToDict(idl_object))
 
     def to_flyte_idl(self) -> Any:
+        from google.protobuf import json_format, struct_pb2
+
         return json_format.Parse(json.dumps(self.to_dict()), struct_pb2.Struct())
 
     @abc.abstractmethod

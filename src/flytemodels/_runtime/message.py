@@ -122,8 +122,8 @@ class Message(Generic[_Pb]):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "_PB" in cls.__dict__:
-            cls._IDL_PB = cls._PB
+        if "_PB" in cls.__dict__:  # as declared: a lazy one (``_runtime.lazy``) binds both names when read
+            cls._IDL_PB = cls.__dict__["_PB"]
 
     @_MessageTypeFlag
     def _VALIDATE(cls: Any) -> bool:  # a class attribute, computed from the class on first use

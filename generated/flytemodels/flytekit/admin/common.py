@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_common_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_common_pb2", "flyteidl.admin.common_pb2"
+)
 
 
 class SortBase(_Model):
@@ -24,7 +29,7 @@ class SortBase(_Model):
         DESCENDING = 0
         ASCENDING = 1
 
-    _PB = _flyteidl_admin_common_pb2.Sort
+    _PB = _lazy.pb_class(_flyteidl_admin_common_pb2, "Sort")
     _SHAPES = _bound(
         "Sort",
         {

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_task_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_task_execution_pb2", "flyteidl.admin.task_execution_pb2"
+)
 
 
 class TaskExecutionClosure(_Model):
     """``admin.task_execution.TaskExecutionClosure``: the ``flyteidl.admin.TaskExecutionClosure`` message."""
 
-    _PB = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_task_execution_pb2, "TaskExecutionClosure")
     _SHAPES = _bound(
         "TaskExecutionClosure",
         {
@@ -412,7 +417,7 @@ class TaskExecutionClosure(_Model):
 class TaskExecution(_Model):
     """``admin.task_execution.TaskExecution``: the ``flyteidl.admin.TaskExecution`` message."""
 
-    _PB = _flyteidl_admin_task_execution_pb2.TaskExecution
+    _PB = _lazy.pb_class(_flyteidl_admin_task_execution_pb2, "TaskExecution")
     _SHAPES = _bound(
         "TaskExecution",
         {

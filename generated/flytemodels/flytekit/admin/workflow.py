@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.admin import workflow_pb2 as _flyteidl_admin_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,12 +12,18 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_admin_workflow_pb2 = _lazy.module(
+    globals(), "_flyteidl_admin_workflow_pb2", "flyteidl.admin.workflow_pb2"
+)
 
 
 class WorkflowSpec(_Model):
     """``admin.workflow.WorkflowSpec``: the ``flyteidl.admin.WorkflowSpec`` message."""
 
-    _PB = _flyteidl_admin_workflow_pb2.WorkflowSpec
+    _PB = _lazy.pb_class(_flyteidl_admin_workflow_pb2, "WorkflowSpec")
     _SHAPES = _bound(
         "WorkflowSpec",
         {
@@ -173,7 +178,7 @@ class WorkflowSpec(_Model):
 class Workflow(_Model):
     """``admin.workflow.Workflow``: the ``flyteidl.admin.Workflow`` message."""
 
-    _PB = _flyteidl_admin_workflow_pb2.Workflow
+    _PB = _lazy.pb_class(_flyteidl_admin_workflow_pb2, "Workflow")
     _SHAPES = _bound(
         "Workflow",
         {
@@ -331,7 +336,7 @@ class Workflow(_Model):
 class WorkflowClosure(_Model):
     """``admin.workflow.WorkflowClosure``: the ``flyteidl.admin.WorkflowClosure`` message."""
 
-    _PB = _flyteidl_admin_workflow_pb2.WorkflowClosure
+    _PB = _lazy.pb_class(_flyteidl_admin_workflow_pb2, "WorkflowClosure")
     _SHAPES = _bound(
         "WorkflowClosure",
         {
@@ -449,13 +454,29 @@ class WorkflowClosure(_Model):
     )
 
 
-# Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
-from flytemodels.flytekit.documentation import (  # noqa: E402, F401
-    Documentation as Documentation,
-)
+# Names the mirrored module re-exports that this module's code does not use, bound on first use
+# (they would load protobuf's pool, a module the family has no need of yet, or flytekit itself).
+_REEXPORTS = {
+    "Documentation": ("flytemodels.flytekit.documentation", "Documentation"),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    try:
+        module, attribute = _REEXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    import importlib  # noqa: PLC0415  (only a module that re-exports lazily needs it)
+
+    value = globals()[name] = getattr(importlib.import_module(module), attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_REEXPORTS})
+
 
 __all__ = [
-    "Documentation",
     "Workflow",
     "WorkflowClosure",
     "WorkflowSpec",

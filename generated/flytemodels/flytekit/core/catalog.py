@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_catalog_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_catalog_pb2", "flyteidl.core.catalog_pb2"
+)
 
 
 class CatalogArtifactTag(_Model):
     """``core.catalog.CatalogArtifactTag``: the ``flyteidl.core.CatalogArtifactTag`` message."""
 
-    _PB = _flyteidl_core_catalog_pb2.CatalogArtifactTag
+    _PB = _lazy.pb_class(_flyteidl_core_catalog_pb2, "CatalogArtifactTag")
     _SHAPES = _bound(
         "CatalogArtifactTag",
         {
@@ -134,7 +139,7 @@ class CatalogMetadataBase(_Model):
 
     __qualname__ = "CatalogMetadata"
 
-    _PB = _flyteidl_core_catalog_pb2.CatalogMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_catalog_pb2, "CatalogMetadata")
     _SHAPES = _bound(
         "CatalogMetadata",
         {

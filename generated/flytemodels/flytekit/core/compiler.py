@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_compiler_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_compiler_pb2", "flyteidl.core.compiler_pb2"
+)
 
 
 class ConnectionSet(_Model):
@@ -20,7 +25,7 @@ class ConnectionSet(_Model):
     class IdList(_Model):
         """``core.compiler.ConnectionSet.IdList``: the ``flyteidl.core.ConnectionSet.IdList`` message."""
 
-        _PB = _flyteidl_core_compiler_pb2.ConnectionSet.IdList
+        _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "ConnectionSet.IdList")
         _SHAPES = _bound(
             "IdList",
             {
@@ -100,7 +105,7 @@ class ConnectionSet(_Model):
             _get("_ids"), doc="""field 1 ``ids`` of ``flyteidl.core.ConnectionSet.IdList``."""
         )
 
-    _PB = _flyteidl_core_compiler_pb2.ConnectionSet
+    _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "ConnectionSet")
     _SHAPES = _bound(
         "ConnectionSet",
         {
@@ -202,7 +207,7 @@ class ConnectionSet(_Model):
 class CompiledWorkflow(_Model):
     """``core.compiler.CompiledWorkflow``: the ``flyteidl.core.CompiledWorkflow`` message."""
 
-    _PB = _flyteidl_core_compiler_pb2.CompiledWorkflow
+    _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "CompiledWorkflow")
     _SHAPES = _bound(
         "CompiledWorkflow",
         {
@@ -345,7 +350,7 @@ class CompiledWorkflow(_Model):
 class CompiledTask(_Model):
     """``core.compiler.CompiledTask``: the ``flyteidl.core.CompiledTask`` message."""
 
-    _PB = _flyteidl_core_compiler_pb2.CompiledTask
+    _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "CompiledTask")
     _SHAPES = _bound(
         "CompiledTask",
         {
@@ -455,7 +460,7 @@ class CompiledTask(_Model):
 class CompiledWorkflowClosure(_Model):
     """``core.compiler.CompiledWorkflowClosure``: the ``flyteidl.core.CompiledWorkflowClosure`` message."""
 
-    _PB = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure
+    _PB = _lazy.pb_class(_flyteidl_core_compiler_pb2, "CompiledWorkflowClosure")
     _SHAPES = _bound(
         "CompiledWorkflowClosure",
         {

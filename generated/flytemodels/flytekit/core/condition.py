@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,6 +12,12 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_condition_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_condition_pb2", "flyteidl.core.condition_pb2"
+)
 
 
 class ComparisonExpression(_Model):
@@ -28,7 +33,7 @@ class ComparisonExpression(_Model):
         LT = 4
         LTE = 5
 
-    _PB = _flyteidl_core_condition_pb2.ComparisonExpression
+    _PB = _lazy.pb_class(_flyteidl_core_condition_pb2, "ComparisonExpression")
     _SHAPES = _bound(
         "ComparisonExpression",
         {
@@ -193,7 +198,7 @@ class ConjunctionExpression(_Model):
         AND = 0
         OR = 1
 
-    _PB = _flyteidl_core_condition_pb2.ConjunctionExpression
+    _PB = _lazy.pb_class(_flyteidl_core_condition_pb2, "ConjunctionExpression")
     _SHAPES = _bound(
         "ConjunctionExpression",
         {
@@ -353,7 +358,7 @@ class ConjunctionExpression(_Model):
 class Operand(_Model):
     """``core.condition.Operand``: the ``flyteidl.core.Operand`` message."""
 
-    _PB = _flyteidl_core_condition_pb2.Operand
+    _PB = _lazy.pb_class(_flyteidl_core_condition_pb2, "Operand")
     _SHAPES = _bound(
         "Operand",
         {
@@ -514,7 +519,7 @@ class Operand(_Model):
 class BooleanExpression(_Model):
     """``core.condition.BooleanExpression``: the ``flyteidl.core.BooleanExpression`` message."""
 
-    _PB = _flyteidl_core_condition_pb2.BooleanExpression
+    _PB = _lazy.pb_class(_flyteidl_core_condition_pb2, "BooleanExpression")
     _SHAPES = _bound(
         "BooleanExpression",
         {

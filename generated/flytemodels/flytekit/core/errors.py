@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import errors_pb2 as _flyteidl_core_errors_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,9 +12,15 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from google.protobuf.timestamp_pb2 import (
     Timestamp as Timestamp,
 )  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_errors_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_errors_pb2", "flyteidl.core.errors_pb2"
+)
 
 
 class ContainerError(_Model):
@@ -27,7 +32,7 @@ class ContainerError(_Model):
         NON_RECOVERABLE = 0
         RECOVERABLE = 1
 
-    _PB = _flyteidl_core_errors_pb2.ContainerError
+    _PB = _lazy.pb_class(_flyteidl_core_errors_pb2, "ContainerError")
     _SHAPES = _bound(
         "ContainerError",
         {
@@ -180,7 +185,7 @@ class ContainerError(_Model):
 class ErrorDocument(_Model):
     """``core.errors.ErrorDocument``: the ``flyteidl.core.ErrorDocument`` message."""
 
-    _PB = _flyteidl_core_errors_pb2.ErrorDocument
+    _PB = _lazy.pb_class(_flyteidl_core_errors_pb2, "ErrorDocument")
     _SHAPES = _bound(
         "ErrorDocument",
         {

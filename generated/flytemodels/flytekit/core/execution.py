@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_execution_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_execution_pb2", "flyteidl.core.execution_pb2"
+)
 
 
 class WorkflowExecutionPhase(_Holder):
@@ -69,7 +74,7 @@ class ExecutionErrorBase(_Model):
         USER = 1
         SYSTEM = 2
 
-    _PB = _flyteidl_core_execution_pb2.ExecutionError
+    _PB = _lazy.pb_class(_flyteidl_core_execution_pb2, "ExecutionError")
     _SHAPES = _bound(
         "ExecutionError",
         {
@@ -232,7 +237,7 @@ class TaskLog(_Model):
         CSV = 1
         JSON = 2
 
-    _PB = _flyteidl_core_execution_pb2.TaskLog
+    _PB = _lazy.pb_class(_flyteidl_core_execution_pb2, "TaskLog")
     _SHAPES = _bound(
         "TaskLog",
         {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,6 +12,12 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_identifier_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_identifier_pb2", "flyteidl.core.identifier_pb2"
+)
 
 
 class ResourceType(_Holder):
@@ -29,7 +34,7 @@ class IdentifierBase(_Model):
 
     __qualname__ = "Identifier"
 
-    _PB = _flyteidl_core_identifier_pb2.Identifier
+    _PB = _lazy.pb_class(_flyteidl_core_identifier_pb2, "Identifier")
     _SHAPES = _bound(
         "Identifier",
         {
@@ -217,7 +222,7 @@ class IdentifierBase(_Model):
 class WorkflowExecutionIdentifier(_Model):
     """``core.identifier.WorkflowExecutionIdentifier``: the ``flyteidl.core.WorkflowExecutionIdentifier`` message."""
 
-    _PB = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+    _PB = _lazy.pb_class(_flyteidl_core_identifier_pb2, "WorkflowExecutionIdentifier")
     _SHAPES = _bound(
         "WorkflowExecutionIdentifier",
         {
@@ -371,7 +376,7 @@ class WorkflowExecutionIdentifier(_Model):
 class NodeExecutionIdentifier(_Model):
     """``core.identifier.NodeExecutionIdentifier``: the ``flyteidl.core.NodeExecutionIdentifier`` message."""
 
-    _PB = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+    _PB = _lazy.pb_class(_flyteidl_core_identifier_pb2, "NodeExecutionIdentifier")
     _SHAPES = _bound(
         "NodeExecutionIdentifier",
         {
@@ -494,7 +499,7 @@ class NodeExecutionIdentifier(_Model):
 class TaskExecutionIdentifier(_Model):
     """``core.identifier.TaskExecutionIdentifier``: the ``flyteidl.core.TaskExecutionIdentifier`` message."""
 
-    _PB = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+    _PB = _lazy.pb_class(_flyteidl_core_identifier_pb2, "TaskExecutionIdentifier")
     _SHAPES = _bound(
         "TaskExecutionIdentifier",
         {
@@ -654,7 +659,7 @@ class TaskExecutionIdentifier(_Model):
 class SignalIdentifier(_Model):
     """``core.identifier.SignalIdentifier``: the ``flyteidl.core.SignalIdentifier`` message."""
 
-    _PB = _flyteidl_core_identifier_pb2.SignalIdentifier
+    _PB = _lazy.pb_class(_flyteidl_core_identifier_pb2, "SignalIdentifier")
     _SHAPES = _bound(
         "SignalIdentifier",
         {

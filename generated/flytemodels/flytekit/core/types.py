@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_types_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_types_pb2", "flyteidl.core.types_pb2"
+)
 
 
 class EnumType(_Model):
     """``core.types.EnumType``: the ``flyteidl.core.EnumType`` message."""
 
-    _PB = _flyteidl_core_types_pb2.EnumType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "EnumType")
     _SHAPES = _bound(
         "EnumType",
         {
@@ -102,7 +107,7 @@ class BlobType(_Model):
         SINGLE = 0
         MULTIPART = 1
 
-    _PB = _flyteidl_core_types_pb2.BlobType
+    _PB = _lazy.pb_class(_flyteidl_core_types_pb2, "BlobType")
     _SHAPES = _bound(
         "BlobType",
         {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -14,16 +13,19 @@ from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from datetime import timedelta as _timedelta  # noqa: F401, UP035  (the mirrored module's name)
-from google.protobuf.wrappers_pb2 import (
-    BoolValue as BoolValue,
-)  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_flyteidl_core_workflow_pb2 = _lazy.module(
+    globals(), "_flyteidl_core_workflow_pb2", "flyteidl.core.workflow_pb2"
+)
 
 
 class IfBlock(_Model):
     """``core.workflow.IfBlock``: the ``flyteidl.core.IfBlock`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.IfBlock
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "IfBlock")
     _SHAPES = _bound(
         "IfBlock",
         {
@@ -165,7 +167,7 @@ class IfBlock(_Model):
 class IfElseBlock(_Model):
     """``core.workflow.IfElseBlock``: the ``flyteidl.core.IfElseBlock`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.IfElseBlock
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "IfElseBlock")
     _SHAPES = _bound(
         "IfElseBlock",
         {
@@ -374,7 +376,7 @@ class IfElseBlock(_Model):
 class BranchNode(_Model):
     """``core.workflow.BranchNode``: the ``flyteidl.core.BranchNode`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.BranchNode
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "BranchNode")
     _SHAPES = _bound(
         "BranchNode",
         {
@@ -480,7 +482,7 @@ class BranchNode(_Model):
 class NodeMetadata(_Model):
     """``core.workflow.NodeMetadata``: the ``flyteidl.core.NodeMetadata`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.NodeMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "NodeMetadata")
     _SHAPES = _bound(
         "NodeMetadata",
         {
@@ -696,7 +698,7 @@ class NodeMetadata(_Model):
 class SignalCondition(_Model):
     """``core.workflow.SignalCondition``: the ``flyteidl.core.SignalCondition`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.SignalCondition
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "SignalCondition")
     _SHAPES = _bound(
         "SignalCondition",
         {
@@ -833,7 +835,7 @@ class SignalCondition(_Model):
 class ApproveCondition(_Model):
     """``core.workflow.ApproveCondition``: the ``flyteidl.core.ApproveCondition`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.ApproveCondition
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "ApproveCondition")
     _SHAPES = _bound(
         "ApproveCondition",
         {
@@ -929,7 +931,7 @@ class ApproveCondition(_Model):
 class SleepCondition(_Model):
     """``core.workflow.SleepCondition``: the ``flyteidl.core.SleepCondition`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.SleepCondition
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "SleepCondition")
     _SHAPES = _bound(
         "SleepCondition",
         {
@@ -1013,7 +1015,7 @@ class GateNodeBase(_Model):
 
     __qualname__ = "GateNode"
 
-    _PB = _flyteidl_core_workflow_pb2.GateNode
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "GateNode")
     _SHAPES = _bound(
         "GateNode",
         {
@@ -1200,7 +1202,7 @@ class GateNodeBase(_Model):
 class ArrayNode(_Model):
     """``core.workflow.ArrayNode``: the ``flyteidl.core.ArrayNode`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.ArrayNode
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "ArrayNode")
     _SHAPES = _bound(
         "ArrayNode",
         {
@@ -1432,7 +1434,7 @@ class NodeBase(_Model):
 
     __qualname__ = "Node"
 
-    _PB = _flyteidl_core_workflow_pb2.Node
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "Node")
     _SHAPES = _bound(
         "Node",
         {
@@ -1827,7 +1829,7 @@ class NodeBase(_Model):
 class TaskNodeOverrides(_Model):
     """``core.workflow.TaskNodeOverrides``: the ``flyteidl.core.TaskNodeOverrides`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.TaskNodeOverrides
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "TaskNodeOverrides")
     _SHAPES = _bound(
         "TaskNodeOverrides",
         {
@@ -1964,7 +1966,7 @@ class TaskNodeOverrides(_Model):
 class TaskNode(_Model):
     """``core.workflow.TaskNode``: the ``flyteidl.core.TaskNode`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.TaskNode
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "TaskNode")
     _SHAPES = _bound(
         "TaskNode",
         {
@@ -2112,7 +2114,7 @@ class WorkflowNodeBase(_Model):
 
     __qualname__ = "WorkflowNode"
 
-    _PB = _flyteidl_core_workflow_pb2.WorkflowNode
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "WorkflowNode")
     _SHAPES = _bound(
         "WorkflowNode",
         {
@@ -2245,7 +2247,7 @@ class WorkflowMetadata(_Model):
         FAIL_IMMEDIATELY = 0
         FAIL_AFTER_EXECUTABLE_NODES_COMPLETE = 1
 
-    _PB = _flyteidl_core_workflow_pb2.WorkflowMetadata
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "WorkflowMetadata")
     _SHAPES = _bound(
         "WorkflowMetadata",
         {
@@ -2357,7 +2359,7 @@ class WorkflowMetadata(_Model):
 class WorkflowMetadataDefaults(_Model):
     """``core.workflow.WorkflowMetadataDefaults``: the ``flyteidl.core.WorkflowMetadataDefaults`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "WorkflowMetadataDefaults")
     _SHAPES = _bound(
         "WorkflowMetadataDefaults",
         {
@@ -2454,7 +2456,7 @@ class WorkflowMetadataDefaults(_Model):
 class WorkflowTemplate(_Model):
     """``core.workflow.WorkflowTemplate``: the ``flyteidl.core.WorkflowTemplate`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.WorkflowTemplate
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "WorkflowTemplate")
     _SHAPES = _bound(
         "WorkflowTemplate",
         {
@@ -2766,7 +2768,7 @@ class WorkflowTemplate(_Model):
 class Alias(_Model):
     """``core.workflow.Alias``: the ``flyteidl.core.Alias`` message."""
 
-    _PB = _flyteidl_core_workflow_pb2.Alias
+    _PB = _lazy.pb_class(_flyteidl_core_workflow_pb2, "Alias")
     _SHAPES = _bound(
         "Alias",
         {
@@ -2892,25 +2894,33 @@ from flytemodels.flytekit.task import (  # noqa: E402, F401
     Resources as Resources,
 )
 
+# Names the mirrored module re-exports that this module's code does not use, bound on first use
+# (they would load protobuf's pool, a module the family has no need of yet, or flytekit itself).
+_REEXPORTS = {
+    "PodTemplate": ("flytekit.core.pod_template", "PodTemplate"),
+    "BoolValue": ("google.protobuf.wrappers_pb2", "BoolValue"),
+}
+
 
 def __getattr__(name: str) -> _Any:
-    # Names the mirrored module re-exports from packages this family does not depend on.
-    lazy = {
-        "PodTemplate": ("flytekit.core.pod_template", "PodTemplate"),
-    }
-    if name not in lazy:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+    try:
+        module, attribute = _REEXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    import importlib  # noqa: PLC0415  (only a module that re-exports lazily needs it)
 
-    module, attribute = lazy[name]
-    return getattr(importlib.import_module(module), attribute)
+    value = globals()[name] = getattr(importlib.import_module(module), attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_REEXPORTS})
 
 
 __all__ = [
     "Alias",
     "ApproveCondition",
     "ArrayNode",
-    "BoolValue",
     "BranchNode",
     "GateNode",
     "IfBlock",

@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
-from flyteidl.plugins.kubeflow import common_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from flyteidl.plugins.kubeflow import common_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.kubeflow.common_pb2")
 
 
 class CleanPodPolicy(_OpenEnum):
@@ -19,11 +27,11 @@ class CleanPodPolicy(_OpenEnum):
     CLEANPOD_POLICY_ALL = 2
 
 
-class RunPolicy(_Message[_pb2.RunPolicy]):
+class RunPolicy(_Message["_pb2.RunPolicy"]):
     """The ``flyteidl.plugins.kubeflow.RunPolicy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunPolicy
+    _PB = _lazy.pb_class(_pb2, "RunPolicy")
     _FIELDS = (
         "clean_pod_policy",
         "ttl_seconds_after_finished",

@@ -6,26 +6,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins.kubeflow import mpi_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
-from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins.kubeflow import mpi_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
+    from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
     from collections import abc as _abc
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.plugins import common as _plugins_common
     from flytemodels.plugins.kubeflow import common as _plugins_kubeflow_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.kubeflow.mpi_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_plugins_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_common_pb2", "flyteidl.plugins.common_pb2"
+    )
+    _flyteidl_plugins_kubeflow_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_kubeflow_common_pb2", "flyteidl.plugins.kubeflow.common_pb2"
+    )
 
 
-class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
+class DistributedMPITrainingTask(_Message["_pb2.DistributedMPITrainingTask"]):
     """Proto for plugin that enables distributed training using https://github.com/kubeflow/mpi-operator"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedMPITrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedMPITrainingTask")
     _FIELDS = (
         "worker_replicas",
         "launcher_replicas",
@@ -161,11 +174,11 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
         return value
 
 
-class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingReplicaSpec]):
+class DistributedMPITrainingReplicaSpec(_Message["_pb2.DistributedMPITrainingReplicaSpec"]):
     """Replica specification for distributed MPI training"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedMPITrainingReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "DistributedMPITrainingReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

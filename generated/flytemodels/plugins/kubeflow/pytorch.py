@@ -6,27 +6,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins.kubeflow import pytorch_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
-from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins.kubeflow import pytorch_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
+    from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.plugins import common as _plugins_common
     from flytemodels.plugins.kubeflow import common as _plugins_kubeflow_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.kubeflow.pytorch_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_plugins_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_common_pb2", "flyteidl.plugins.common_pb2"
+    )
+    _flyteidl_plugins_kubeflow_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_kubeflow_common_pb2", "flyteidl.plugins.kubeflow.common_pb2"
+    )
 
 
-class ElasticConfig(_Message[_pb2.ElasticConfig]):
+class ElasticConfig(_Message["_pb2.ElasticConfig"]):
     """Custom proto for torch elastic config for distributed training using
     https://github.com/kubeflow/training-operator/blob/master/pkg/apis/kubeflow.org/v1/pytorch_types.go
     """
 
     __slots__ = ()
-    _PB = _pb2.ElasticConfig
+    _PB = _lazy.pb_class(_pb2, "ElasticConfig")
     _FIELDS = (
         "rdzv_backend",
         "min_replicas",
@@ -142,11 +155,11 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
         return value
 
 
-class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTask]):
+class DistributedPyTorchTrainingTask(_Message["_pb2.DistributedPyTorchTrainingTask"]):
     """Proto for plugin that enables distributed training using https://github.com/kubeflow/pytorch-operator"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedPyTorchTrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedPyTorchTrainingTask")
     _FIELDS = (
         "worker_replicas",
         "master_replicas",
@@ -296,11 +309,11 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         return value
 
 
-class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrainingReplicaSpec]):
+class DistributedPyTorchTrainingReplicaSpec(_Message["_pb2.DistributedPyTorchTrainingReplicaSpec"]):
     """The ``flyteidl.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedPyTorchTrainingReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "DistributedPyTorchTrainingReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

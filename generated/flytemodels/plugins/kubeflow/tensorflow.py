@@ -6,25 +6,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl.plugins.kubeflow import tensorflow_pb2 as _pb2
-from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
-from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
-from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl.plugins.kubeflow import tensorflow_pb2 as _pb2
+    from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+    from flyteidl.plugins import common_pb2 as _flyteidl_plugins_common_pb2
+    from flyteidl.plugins.kubeflow import common_pb2 as _flyteidl_plugins_kubeflow_common_pb2
     from flytemodels.core import tasks as _core_tasks
     from flytemodels.plugins import common as _plugins_common
     from flytemodels.plugins.kubeflow import common as _plugins_kubeflow_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl.plugins.kubeflow.tensorflow_pb2")
+    _flyteidl_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl_core_tasks_pb2", "flyteidl.core.tasks_pb2"
+    )
+    _flyteidl_plugins_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_common_pb2", "flyteidl.plugins.common_pb2"
+    )
+    _flyteidl_plugins_kubeflow_common_pb2 = _lazy.module(
+        globals(), "_flyteidl_plugins_kubeflow_common_pb2", "flyteidl.plugins.kubeflow.common_pb2"
+    )
 
 
-class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrainingTask]):
+class DistributedTensorflowTrainingTask(_Message["_pb2.DistributedTensorflowTrainingTask"]):
     """Proto for plugin that enables distributed training using https://github.com/kubeflow/tf-operator"""
 
     __slots__ = ()
-    _PB = _pb2.DistributedTensorflowTrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedTensorflowTrainingTask")
     _FIELDS = (
         "worker_replicas",
         "ps_replicas",
@@ -208,12 +221,12 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
 
 
 class DistributedTensorflowTrainingReplicaSpec(
-    _Message[_pb2.DistributedTensorflowTrainingReplicaSpec]
+    _Message["_pb2.DistributedTensorflowTrainingReplicaSpec"]
 ):
     """The ``flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedTensorflowTrainingReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "DistributedTensorflowTrainingReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.actions import actions_service_pb2 as _pb2
-from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
-from flyteidl2.workflow import state_service_pb2 as _flyteidl2_workflow_state_service_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.actions import actions_service_pb2 as _pb2
+    from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
+    from flyteidl2.workflow import state_service_pb2 as _flyteidl2_workflow_state_service_pb2
     from flytemodels.v2.common import address as _common_address
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import identity as _common_identity
@@ -25,13 +26,37 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import run as _task_run
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
     from flytemodels.v2.workflow import state_service as _workflow_state_service
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.actions.actions_service_pb2")
+    _flyteidl2_common_address_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_address_pb2", "flyteidl2.common.address_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
+    _flyteidl2_workflow_state_service_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_state_service_pb2", "flyteidl2.workflow.state_service_pb2"
+    )
 
 
-class Action(_Message[_pb2.Action]):
+class Action(_Message["_pb2.Action"]):
     """The ``flyteidl2.actions.Action`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Action
+    _PB = _lazy.pb_class(_pb2, "Action")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -293,11 +318,11 @@ class Action(_Message[_pb2.Action]):
         return value
 
 
-class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
+class EnqueueRequest(_Message["_pb2.EnqueueRequest"]):
     """The ``flyteidl2.actions.EnqueueRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnqueueRequest
+    _PB = _lazy.pb_class(_pb2, "EnqueueRequest")
     _FIELDS = (
         "action",
         "run_spec",
@@ -375,11 +400,11 @@ class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
         return value
 
 
-class EnqueueResponse(_Message[_pb2.EnqueueResponse]):
+class EnqueueResponse(_Message["_pb2.EnqueueResponse"]):
     """The ``flyteidl2.actions.EnqueueResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnqueueResponse
+    _PB = _lazy.pb_class(_pb2, "EnqueueResponse")
     _FIELDS = ()
 
     def __init__(
@@ -388,11 +413,11 @@ class EnqueueResponse(_Message[_pb2.EnqueueResponse]):
         self._build()
 
 
-class UpdateRequest(_Message[_pb2.UpdateRequest]):
+class UpdateRequest(_Message["_pb2.UpdateRequest"]):
     """The ``flyteidl2.actions.UpdateRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateRequest")
     _FIELDS = (
         "action_id",
         "attempt",
@@ -521,11 +546,11 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
         return value
 
 
-class UpdateResponse(_Message[_pb2.UpdateResponse]):
+class UpdateResponse(_Message["_pb2.UpdateResponse"]):
     """The ``flyteidl2.actions.UpdateResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateResponse")
     _FIELDS = ()
 
     def __init__(
@@ -534,11 +559,11 @@ class UpdateResponse(_Message[_pb2.UpdateResponse]):
         self._build()
 
 
-class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
+class WatchForUpdatesRequest(_Message["_pb2.WatchForUpdatesRequest"]):
     """The ``flyteidl2.actions.WatchForUpdatesRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchForUpdatesRequest
+    _PB = _lazy.pb_class(_pb2, "WatchForUpdatesRequest")
     _FIELDS = ("parent_action_id",)
     _fm_model_parent_action_id = _fast.FieldModel("parent_action_id")
 
@@ -587,11 +612,11 @@ class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
         return value
 
 
-class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
+class WatchForUpdatesResponse(_Message["_pb2.WatchForUpdatesResponse"]):
     """The ``flyteidl2.actions.WatchForUpdatesResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchForUpdatesResponse
+    _PB = _lazy.pb_class(_pb2, "WatchForUpdatesResponse")
     _FIELDS = (
         "action_update",
         "control_message",
@@ -678,11 +703,11 @@ class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
         return value
 
 
-class AbortRequest(_Message[_pb2.AbortRequest]):
+class AbortRequest(_Message["_pb2.AbortRequest"]):
     """The ``flyteidl2.actions.AbortRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortRequest
+    _PB = _lazy.pb_class(_pb2, "AbortRequest")
     _FIELDS = (
         "action_id",
         "reason",
@@ -783,11 +808,11 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
         return value
 
 
-class AbortResponse(_Message[_pb2.AbortResponse]):
+class AbortResponse(_Message["_pb2.AbortResponse"]):
     """The ``flyteidl2.actions.AbortResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortResponse
+    _PB = _lazy.pb_class(_pb2, "AbortResponse")
     _FIELDS = ()
 
     def __init__(
@@ -796,11 +821,11 @@ class AbortResponse(_Message[_pb2.AbortResponse]):
         self._build()
 
 
-class SignalRequest(_Message[_pb2.SignalRequest]):
+class SignalRequest(_Message["_pb2.SignalRequest"]):
     """The ``flyteidl2.actions.SignalRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalRequest
+    _PB = _lazy.pb_class(_pb2, "SignalRequest")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -936,11 +961,11 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
         return value
 
 
-class SignalResponse(_Message[_pb2.SignalResponse]):
+class SignalResponse(_Message["_pb2.SignalResponse"]):
     """The ``flyteidl2.actions.SignalResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalResponse
+    _PB = _lazy.pb_class(_pb2, "SignalResponse")
     _FIELDS = ()
 
     def __init__(

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.app import app_definition_pb2 as _pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.common import runtime_version_pb2 as _flyteidl2_common_runtime_version_pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.app import app_definition_pb2 as _pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.common import runtime_version_pb2 as _flyteidl2_common_runtime_version_pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identity as _common_identity
@@ -26,13 +27,34 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import security as _core_security
     from flytemodels.v2.core import tasks as _core_tasks
     from flytemodels.v2.task import task_definition as _task_task_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.app.app_definition_pb2")
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_common_runtime_version_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_runtime_version_pb2", "flyteidl2.common.runtime_version_pb2"
+    )
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_security_pb2", "flyteidl2.core.security_pb2"
+    )
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
-class Identifier(_Message[_pb2.Identifier]):
+class Identifier(_Message["_pb2.Identifier"]):
     """The ``flyteidl2.app.Identifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Identifier
+    _PB = _lazy.pb_class(_pb2, "Identifier")
     _FIELDS = (
         "org",
         "project",
@@ -116,11 +138,11 @@ class Identifier(_Message[_pb2.Identifier]):
         return value
 
 
-class Meta(_Message[_pb2.Meta]):
+class Meta(_Message["_pb2.Meta"]):
     """The ``flyteidl2.app.Meta`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Meta
+    _PB = _lazy.pb_class(_pb2, "Meta")
     _FIELDS = (
         "id",
         "revision",
@@ -256,11 +278,11 @@ class Meta(_Message[_pb2.Meta]):
         return value
 
 
-class AppWrapper(_Message[_pb2.AppWrapper]):
+class AppWrapper(_Message["_pb2.AppWrapper"]):
     """The ``flyteidl2.app.AppWrapper`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AppWrapper
+    _PB = _lazy.pb_class(_pb2, "AppWrapper")
     _FIELDS = (
         "host",
         "app",
@@ -353,11 +375,11 @@ class AppWrapper(_Message[_pb2.AppWrapper]):
         return value
 
 
-class App(_Message[_pb2.App]):
+class App(_Message["_pb2.App"]):
     """The ``flyteidl2.app.App`` message."""
 
     __slots__ = ()
-    _PB = _pb2.App
+    _PB = _lazy.pb_class(_pb2, "App")
     _FIELDS = (
         "metadata",
         "spec",
@@ -460,11 +482,11 @@ class App(_Message[_pb2.App]):
         return value
 
 
-class Condition(_Message[_pb2.Condition]):
+class Condition(_Message["_pb2.Condition"]):
     """The ``flyteidl2.app.Condition`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Condition
+    _PB = _lazy.pb_class(_pb2, "Condition")
     _FIELDS = (
         "last_transition_time",
         "deployment_status",
@@ -650,11 +672,11 @@ class Condition(_Message[_pb2.Condition]):
         return value
 
 
-class Status(_Message[_pb2.Status]):
+class Status(_Message["_pb2.Status"]):
     """The ``flyteidl2.app.Status`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Status
+    _PB = _lazy.pb_class(_pb2, "Status")
     _FIELDS = (
         "assigned_cluster",
         "current_replicas",
@@ -948,11 +970,11 @@ class Status(_Message[_pb2.Status]):
         return value
 
 
-class K8sMetadata(_Message[_pb2.K8sMetadata]):
+class K8sMetadata(_Message["_pb2.K8sMetadata"]):
     """The ``flyteidl2.app.K8sMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.K8sMetadata
+    _PB = _lazy.pb_class(_pb2, "K8sMetadata")
     _FIELDS = ("namespace",)
 
     def __init__(
@@ -986,11 +1008,11 @@ class K8sMetadata(_Message[_pb2.K8sMetadata]):
         return value
 
 
-class Ingress(_Message[_pb2.Ingress]):
+class Ingress(_Message["_pb2.Ingress"]):
     """The ``flyteidl2.app.Ingress`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Ingress
+    _PB = _lazy.pb_class(_pb2, "Ingress")
     _FIELDS = (
         "public_url",
         "cname_url",
@@ -1060,11 +1082,11 @@ class Ingress(_Message[_pb2.Ingress]):
         return value
 
 
-class Spec(_Message[_pb2.Spec]):
+class Spec(_Message["_pb2.Spec"]):
     """The ``flyteidl2.app.Spec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Spec
+    _PB = _lazy.pb_class(_pb2, "Spec")
     _FIELDS = (
         "container",
         "pod",
@@ -1516,11 +1538,11 @@ class Spec(_Message[_pb2.Spec]):
         return value
 
 
-class Link(_Message[_pb2.Link]):
+class Link(_Message["_pb2.Link"]):
     """The ``flyteidl2.app.Link`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Link
+    _PB = _lazy.pb_class(_pb2, "Link")
     _FIELDS = (
         "path",
         "title",
@@ -1590,11 +1612,11 @@ class Link(_Message[_pb2.Link]):
         return value
 
 
-class Input(_Message[_pb2.Input]):
+class Input(_Message["_pb2.Input"]):
     """The ``flyteidl2.app.Input`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Input
+    _PB = _lazy.pb_class(_pb2, "Input")
     _FIELDS = (
         "name",
         "string_value",
@@ -1706,11 +1728,11 @@ class Input(_Message[_pb2.Input]):
         return value
 
 
-class MaterializedInputs(_Message[_pb2.MaterializedInputs]):
+class MaterializedInputs(_Message["_pb2.MaterializedInputs"]):
     """The ``flyteidl2.app.MaterializedInputs`` message."""
 
     __slots__ = ()
-    _PB = _pb2.MaterializedInputs
+    _PB = _lazy.pb_class(_pb2, "MaterializedInputs")
     _FIELDS = (
         "items",
         "revision",
@@ -1766,11 +1788,11 @@ class MaterializedInputs(_Message[_pb2.MaterializedInputs]):
         return value
 
 
-class MaterializedInput(_Message[_pb2.MaterializedInput]):
+class MaterializedInput(_Message["_pb2.MaterializedInput"]):
     """The ``flyteidl2.app.MaterializedInput`` message."""
 
     __slots__ = ()
-    _PB = _pb2.MaterializedInput
+    _PB = _lazy.pb_class(_pb2, "MaterializedInput")
     _FIELDS = (
         "name",
         "artifact_id",
@@ -1838,11 +1860,11 @@ class MaterializedInput(_Message[_pb2.MaterializedInput]):
         return value
 
 
-class InputList(_Message[_pb2.InputList]):
+class InputList(_Message["_pb2.InputList"]):
     """The ``flyteidl2.app.InputList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InputList
+    _PB = _lazy.pb_class(_pb2, "InputList")
     _FIELDS = ("items",)
 
     def __init__(
@@ -1876,11 +1898,11 @@ class InputList(_Message[_pb2.InputList]):
         return value
 
 
-class Profile(_Message[_pb2.Profile]):
+class Profile(_Message["_pb2.Profile"]):
     """The ``flyteidl2.app.Profile`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Profile
+    _PB = _lazy.pb_class(_pb2, "Profile")
     _FIELDS = (
         "type",
         "name",
@@ -1967,11 +1989,11 @@ class Profile(_Message[_pb2.Profile]):
         return value
 
 
-class SecurityContext(_Message[_pb2.SecurityContext]):
+class SecurityContext(_Message["_pb2.SecurityContext"]):
     """The ``flyteidl2.app.SecurityContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecurityContext
+    _PB = _lazy.pb_class(_pb2, "SecurityContext")
     _FIELDS = (
         "run_as",
         "secrets",
@@ -2056,11 +2078,11 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
         return value
 
 
-class ImageSpec(_Message[_pb2.ImageSpec]):
+class ImageSpec(_Message["_pb2.ImageSpec"]):
     """The ``flyteidl2.app.ImageSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ImageSpec
+    _PB = _lazy.pb_class(_pb2, "ImageSpec")
     _FIELDS = (
         "tag",
         "build_job_url",
@@ -2115,11 +2137,11 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
         return value
 
 
-class ImageSpecSet(_Message[_pb2.ImageSpecSet]):
+class ImageSpecSet(_Message["_pb2.ImageSpecSet"]):
     """The ``flyteidl2.app.ImageSpecSet`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ImageSpecSet
+    _PB = _lazy.pb_class(_pb2, "ImageSpecSet")
     _FIELDS = ("images",)
 
     def __init__(
@@ -2153,11 +2175,11 @@ class ImageSpecSet(_Message[_pb2.ImageSpecSet]):
         return value
 
 
-class IngressConfig(_Message[_pb2.IngressConfig]):
+class IngressConfig(_Message["_pb2.IngressConfig"]):
     """The ``flyteidl2.app.IngressConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.IngressConfig
+    _PB = _lazy.pb_class(_pb2, "IngressConfig")
     _FIELDS = (
         "private",
         "subdomain",
@@ -2227,11 +2249,11 @@ class IngressConfig(_Message[_pb2.IngressConfig]):
         return value
 
 
-class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
+class AutoscalingConfig(_Message["_pb2.AutoscalingConfig"]):
     """The ``flyteidl2.app.AutoscalingConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AutoscalingConfig
+    _PB = _lazy.pb_class(_pb2, "AutoscalingConfig")
     _FIELDS = (
         "replicas",
         "scaledown_period",
@@ -2330,11 +2352,11 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
         return value
 
 
-class ScalingMetric(_Message[_pb2.ScalingMetric]):
+class ScalingMetric(_Message["_pb2.ScalingMetric"]):
     """The ``flyteidl2.app.ScalingMetric`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ScalingMetric
+    _PB = _lazy.pb_class(_pb2, "ScalingMetric")
     _FIELDS = (
         "request_rate",
         "concurrency",
@@ -2419,11 +2441,11 @@ class ScalingMetric(_Message[_pb2.ScalingMetric]):
         return value
 
 
-class Concurrency(_Message[_pb2.Concurrency]):
+class Concurrency(_Message["_pb2.Concurrency"]):
     """The ``flyteidl2.app.Concurrency`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Concurrency
+    _PB = _lazy.pb_class(_pb2, "Concurrency")
     _FIELDS = ("target_value",)
 
     def __init__(
@@ -2459,11 +2481,11 @@ class Concurrency(_Message[_pb2.Concurrency]):
         return value
 
 
-class RequestRate(_Message[_pb2.RequestRate]):
+class RequestRate(_Message["_pb2.RequestRate"]):
     """The ``flyteidl2.app.RequestRate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RequestRate
+    _PB = _lazy.pb_class(_pb2, "RequestRate")
     _FIELDS = ("target_value",)
 
     def __init__(
@@ -2499,11 +2521,11 @@ class RequestRate(_Message[_pb2.RequestRate]):
         return value
 
 
-class Replicas(_Message[_pb2.Replicas]):
+class Replicas(_Message["_pb2.Replicas"]):
     """The ``flyteidl2.app.Replicas`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Replicas
+    _PB = _lazy.pb_class(_pb2, "Replicas")
     _FIELDS = (
         "min",
         "max",
@@ -2558,11 +2580,11 @@ class Replicas(_Message[_pb2.Replicas]):
         return value
 
 
-class TimeoutConfig(_Message[_pb2.TimeoutConfig]):
+class TimeoutConfig(_Message["_pb2.TimeoutConfig"]):
     """The ``flyteidl2.app.TimeoutConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimeoutConfig
+    _PB = _lazy.pb_class(_pb2, "TimeoutConfig")
     _FIELDS = ("request_timeout",)
 
     def __init__(

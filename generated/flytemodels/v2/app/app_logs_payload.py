@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.app import app_logs_payload_pb2 as _pb2
-from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
-from flyteidl2.app import replica_definition_pb2 as _flyteidl2_app_replica_definition_pb2
-from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.app import app_logs_payload_pb2 as _pb2
+    from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+    from flyteidl2.app import replica_definition_pb2 as _flyteidl2_app_replica_definition_pb2
+    from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
     from collections import abc as _abc
     from flytemodels.v2.app import app_definition as _app_app_definition
     from flytemodels.v2.app import replica_definition as _app_replica_definition
     from flytemodels.v2.logs.dataplane import payload as _logs_dataplane_payload
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.app.app_logs_payload_pb2")
+    _flyteidl2_app_app_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_app_definition_pb2", "flyteidl2.app.app_definition_pb2"
+    )
+    _flyteidl2_app_replica_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_replica_definition_pb2", "flyteidl2.app.replica_definition_pb2"
+    )
+    _flyteidl2_logs_dataplane_payload_pb2 = _lazy.module(
+        globals(), "_flyteidl2_logs_dataplane_payload_pb2", "flyteidl2.logs.dataplane.payload_pb2"
+    )
 
 
-class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
+class TailLogsRequest(_Message["_pb2.TailLogsRequest"]):
     """The ``flyteidl2.app.TailLogsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsRequest
+    _PB = _lazy.pb_class(_pb2, "TailLogsRequest")
     _FIELDS = (
         "app_id",
         "replica_id",
@@ -132,11 +145,11 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         return value
 
 
-class ReplicaIdentifierList(_Message[_pb2.ReplicaIdentifierList]):
+class ReplicaIdentifierList(_Message["_pb2.ReplicaIdentifierList"]):
     """The ``flyteidl2.app.ReplicaIdentifierList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReplicaIdentifierList
+    _PB = _lazy.pb_class(_pb2, "ReplicaIdentifierList")
     _FIELDS = ("replicas",)
 
     def __init__(
@@ -172,11 +185,11 @@ class ReplicaIdentifierList(_Message[_pb2.ReplicaIdentifierList]):
         return value
 
 
-class LogLines(_Message[_pb2.LogLines]):
+class LogLines(_Message["_pb2.LogLines"]):
     """The ``flyteidl2.app.LogLines`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLines
+    _PB = _lazy.pb_class(_pb2, "LogLines")
     _FIELDS = (
         "lines",
         "replica_id",
@@ -289,11 +302,11 @@ class LogLines(_Message[_pb2.LogLines]):
         return value
 
 
-class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
+class LogLinesBatch(_Message["_pb2.LogLinesBatch"]):
     """The ``flyteidl2.app.LogLinesBatch`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLinesBatch
+    _PB = _lazy.pb_class(_pb2, "LogLinesBatch")
     _FIELDS = ("logs",)
 
     def __init__(
@@ -327,11 +340,11 @@ class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
         return value
 
 
-class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
+class TailLogsResponse(_Message["_pb2.TailLogsResponse"]):
     """The ``flyteidl2.app.TailLogsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsResponse
+    _PB = _lazy.pb_class(_pb2, "TailLogsResponse")
     _FIELDS = (
         "replicas",
         "log_lines",

@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.app import app_payload_pb2 as _pb2
-from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.app import app_payload_pb2 as _pb2
+    from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
     from collections import abc as _abc
     from flytemodels.v2.app import app_definition as _app_app_definition
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import list as _common_list
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.app.app_payload_pb2")
+    _flyteidl2_app_app_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_app_definition_pb2", "flyteidl2.app.app_definition_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
 
 
-class CreateRequest(_Message[_pb2.CreateRequest]):
+class CreateRequest(_Message["_pb2.CreateRequest"]):
     """The ``flyteidl2.app.CreateRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateRequest
+    _PB = _lazy.pb_class(_pb2, "CreateRequest")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -72,11 +85,11 @@ class CreateRequest(_Message[_pb2.CreateRequest]):
         return value
 
 
-class CreateResponse(_Message[_pb2.CreateResponse]):
+class CreateResponse(_Message["_pb2.CreateResponse"]):
     """The ``flyteidl2.app.CreateResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateResponse
+    _PB = _lazy.pb_class(_pb2, "CreateResponse")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -124,11 +137,11 @@ class CreateResponse(_Message[_pb2.CreateResponse]):
         return value
 
 
-class GetRequest(_Message[_pb2.GetRequest]):
+class GetRequest(_Message["_pb2.GetRequest"]):
     """The ``flyteidl2.app.GetRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetRequest
+    _PB = _lazy.pb_class(_pb2, "GetRequest")
     _FIELDS = (
         "app_id",
         "ingress",
@@ -215,11 +228,11 @@ class GetRequest(_Message[_pb2.GetRequest]):
         return value
 
 
-class GetResponse(_Message[_pb2.GetResponse]):
+class GetResponse(_Message["_pb2.GetResponse"]):
     """The ``flyteidl2.app.GetResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetResponse
+    _PB = _lazy.pb_class(_pb2, "GetResponse")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -267,11 +280,11 @@ class GetResponse(_Message[_pb2.GetResponse]):
         return value
 
 
-class UpdateRequest(_Message[_pb2.UpdateRequest]):
+class UpdateRequest(_Message["_pb2.UpdateRequest"]):
     """The ``flyteidl2.app.UpdateRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateRequest")
     _FIELDS = (
         "app",
         "reason",
@@ -338,11 +351,11 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
         return value
 
 
-class UpdateResponse(_Message[_pb2.UpdateResponse]):
+class UpdateResponse(_Message["_pb2.UpdateResponse"]):
     """The ``flyteidl2.app.UpdateResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateResponse")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -390,11 +403,11 @@ class UpdateResponse(_Message[_pb2.UpdateResponse]):
         return value
 
 
-class DeleteRequest(_Message[_pb2.DeleteRequest]):
+class DeleteRequest(_Message["_pb2.DeleteRequest"]):
     """The ``flyteidl2.app.DeleteRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteRequest")
     _FIELDS = ("app_id",)
     _fm_model_app_id = _fast.FieldModel("app_id")
 
@@ -443,11 +456,11 @@ class DeleteRequest(_Message[_pb2.DeleteRequest]):
         return value
 
 
-class DeleteResponse(_Message[_pb2.DeleteResponse]):
+class DeleteResponse(_Message["_pb2.DeleteResponse"]):
     """The ``flyteidl2.app.DeleteResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteResponse")
     _FIELDS = ()
 
     def __init__(
@@ -456,11 +469,11 @@ class DeleteResponse(_Message[_pb2.DeleteResponse]):
         self._build()
 
 
-class ConsumedArtifactFilter(_Message[_pb2.ConsumedArtifactFilter]):
+class ConsumedArtifactFilter(_Message["_pb2.ConsumedArtifactFilter"]):
     """The ``flyteidl2.app.ConsumedArtifactFilter`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConsumedArtifactFilter
+    _PB = _lazy.pb_class(_pb2, "ConsumedArtifactFilter")
     _FIELDS = (
         "project",
         "domain",
@@ -544,11 +557,11 @@ class ConsumedArtifactFilter(_Message[_pb2.ConsumedArtifactFilter]):
         return value
 
 
-class ListRequest(_Message[_pb2.ListRequest]):
+class ListRequest(_Message["_pb2.ListRequest"]):
     """The ``flyteidl2.app.ListRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListRequest
+    _PB = _lazy.pb_class(_pb2, "ListRequest")
     _FIELDS = (
         "request",
         "org",
@@ -749,11 +762,11 @@ class ListRequest(_Message[_pb2.ListRequest]):
         return value
 
 
-class ListResponse(_Message[_pb2.ListResponse]):
+class ListResponse(_Message["_pb2.ListResponse"]):
     """The ``flyteidl2.app.ListResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListResponse
+    _PB = _lazy.pb_class(_pb2, "ListResponse")
     _FIELDS = (
         "apps",
         "token",
@@ -829,11 +842,11 @@ class ListResponse(_Message[_pb2.ListResponse]):
         return value
 
 
-class WatchRequest(_Message[_pb2.WatchRequest]):
+class WatchRequest(_Message["_pb2.WatchRequest"]):
     """The ``flyteidl2.app.WatchRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRequest
+    _PB = _lazy.pb_class(_pb2, "WatchRequest")
     _FIELDS = (
         "org",
         "cluster_id",
@@ -968,11 +981,11 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
         return value
 
 
-class CreateEvent(_Message[_pb2.CreateEvent]):
+class CreateEvent(_Message["_pb2.CreateEvent"]):
     """The ``flyteidl2.app.CreateEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateEvent
+    _PB = _lazy.pb_class(_pb2, "CreateEvent")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -1020,11 +1033,11 @@ class CreateEvent(_Message[_pb2.CreateEvent]):
         return value
 
 
-class UpdateEvent(_Message[_pb2.UpdateEvent]):
+class UpdateEvent(_Message["_pb2.UpdateEvent"]):
     """The ``flyteidl2.app.UpdateEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateEvent
+    _PB = _lazy.pb_class(_pb2, "UpdateEvent")
     _FIELDS = (
         "updated_app",
         "old_app",
@@ -1106,11 +1119,11 @@ class UpdateEvent(_Message[_pb2.UpdateEvent]):
         return value
 
 
-class DeleteEvent(_Message[_pb2.DeleteEvent]):
+class DeleteEvent(_Message["_pb2.DeleteEvent"]):
     """The ``flyteidl2.app.DeleteEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteEvent
+    _PB = _lazy.pb_class(_pb2, "DeleteEvent")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -1158,11 +1171,11 @@ class DeleteEvent(_Message[_pb2.DeleteEvent]):
         return value
 
 
-class WatchResponse(_Message[_pb2.WatchResponse]):
+class WatchResponse(_Message["_pb2.WatchResponse"]):
     """The ``flyteidl2.app.WatchResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchResponse
+    _PB = _lazy.pb_class(_pb2, "WatchResponse")
     _FIELDS = (
         "create_event",
         "update_event",
@@ -1276,11 +1289,11 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
         return value
 
 
-class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
+class UpdateStatusRequest(_Message["_pb2.UpdateStatusRequest"]):
     """The ``flyteidl2.app.UpdateStatusRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateStatusRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateStatusRequest")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -1328,11 +1341,11 @@ class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
         return value
 
 
-class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
+class UpdateStatusResponse(_Message["_pb2.UpdateStatusResponse"]):
     """The ``flyteidl2.app.UpdateStatusResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateStatusResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateStatusResponse")
     _FIELDS = ("app",)
     _fm_model_app = _fast.FieldModel("app")
 
@@ -1380,11 +1393,11 @@ class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
         return value
 
 
-class LeaseRequest(_Message[_pb2.LeaseRequest]):
+class LeaseRequest(_Message["_pb2.LeaseRequest"]):
     """The ``flyteidl2.app.LeaseRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LeaseRequest
+    _PB = _lazy.pb_class(_pb2, "LeaseRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1433,11 +1446,11 @@ class LeaseRequest(_Message[_pb2.LeaseRequest]):
         return value
 
 
-class LeaseResponse(_Message[_pb2.LeaseResponse]):
+class LeaseResponse(_Message["_pb2.LeaseResponse"]):
     """The ``flyteidl2.app.LeaseResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LeaseResponse
+    _PB = _lazy.pb_class(_pb2, "LeaseResponse")
     _FIELDS = ("apps",)
 
     def __init__(

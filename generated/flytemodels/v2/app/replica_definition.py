@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.app import replica_definition_pb2 as _pb2
-from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.app import replica_definition_pb2 as _pb2
+    from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.app import app_definition as _app_app_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.app.replica_definition_pb2")
+    _flyteidl2_app_app_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_app_definition_pb2", "flyteidl2.app.app_definition_pb2"
+    )
 
 
-class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
+class ReplicaIdentifier(_Message["_pb2.ReplicaIdentifier"]):
     """The ``flyteidl2.app.ReplicaIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReplicaIdentifier
+    _PB = _lazy.pb_class(_pb2, "ReplicaIdentifier")
     _FIELDS = (
         "app_id",
         "name",
@@ -88,11 +95,11 @@ class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
         return value
 
 
-class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
+class ReplicaMeta(_Message["_pb2.ReplicaMeta"]):
     """The ``flyteidl2.app.ReplicaMeta`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReplicaMeta
+    _PB = _lazy.pb_class(_pb2, "ReplicaMeta")
     _FIELDS = (
         "id",
         "revision",
@@ -159,11 +166,11 @@ class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
         return value
 
 
-class ReplicaList(_Message[_pb2.ReplicaList]):
+class ReplicaList(_Message["_pb2.ReplicaList"]):
     """The ``flyteidl2.app.ReplicaList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReplicaList
+    _PB = _lazy.pb_class(_pb2, "ReplicaList")
     _FIELDS = ("items",)
 
     def __init__(
@@ -197,11 +204,11 @@ class ReplicaList(_Message[_pb2.ReplicaList]):
         return value
 
 
-class Replica(_Message[_pb2.Replica]):
+class Replica(_Message["_pb2.Replica"]):
     """The ``flyteidl2.app.Replica`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Replica
+    _PB = _lazy.pb_class(_pb2, "Replica")
     _FIELDS = (
         "metadata",
         "status",
@@ -278,11 +285,11 @@ class Replica(_Message[_pb2.Replica]):
         return value
 
 
-class ReplicaStatus(_Message[_pb2.ReplicaStatus]):
+class ReplicaStatus(_Message["_pb2.ReplicaStatus"]):
     """The ``flyteidl2.app.ReplicaStatus`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReplicaStatus
+    _PB = _lazy.pb_class(_pb2, "ReplicaStatus")
     _FIELDS = (
         "deployment_status",
         "reason",

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.artifact import artifact_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.artifact import artifact_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -23,13 +24,31 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import artifact_id as _core_artifact_id
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.artifact.artifact_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_types_pb2", "flyteidl2.core.types_pb2"
+    )
 
 
-class ArtifactName(_Message[_pb2.ArtifactName]):
+class ArtifactName(_Message["_pb2.ArtifactName"]):
     """The ``flyteidl2.artifact.ArtifactName`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactName
+    _PB = _lazy.pb_class(_pb2, "ArtifactName")
     _FIELDS = (
         "org",
         "project",
@@ -113,11 +132,11 @@ class ArtifactName(_Message[_pb2.ArtifactName]):
         return value
 
 
-class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
+class ArtifactIdentifier(_Message["_pb2.ArtifactIdentifier"]):
     """The ``flyteidl2.artifact.ArtifactIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactIdentifier
+    _PB = _lazy.pb_class(_pb2, "ArtifactIdentifier")
     _FIELDS = (
         "name",
         "version",
@@ -183,11 +202,11 @@ class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
         return value
 
 
-class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
+class TimePartitionKey(_Message["_pb2.TimePartitionKey"]):
     """The ``flyteidl2.artifact.TimePartitionKey`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimePartitionKey
+    _PB = _lazy.pb_class(_pb2, "TimePartitionKey")
     _FIELDS = (
         "key",
         "granularity",
@@ -248,11 +267,11 @@ class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
         return value
 
 
-class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
+class ArtifactPartitionSchema(_Message["_pb2.ArtifactPartitionSchema"]):
     """The ``flyteidl2.artifact.ArtifactPartitionSchema`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactPartitionSchema
+    _PB = _lazy.pb_class(_pb2, "ArtifactPartitionSchema")
     _FIELDS = (
         "time_partition",
         "partition_keys",
@@ -319,11 +338,11 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
         return value
 
 
-class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
+class PartitionSchemaMismatch(_Message["_pb2.PartitionSchemaMismatch"]):
     """The ``flyteidl2.artifact.PartitionSchemaMismatch`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PartitionSchemaMismatch
+    _PB = _lazy.pb_class(_pb2, "PartitionSchemaMismatch")
     _FIELDS = (
         "expected",
         "actual",
@@ -421,11 +440,11 @@ class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
         return value
 
 
-class TaskActionSource(_Message[_pb2.TaskActionSource]):
+class TaskActionSource(_Message["_pb2.TaskActionSource"]):
     """The ``flyteidl2.artifact.TaskActionSource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskActionSource
+    _PB = _lazy.pb_class(_pb2, "TaskActionSource")
     _FIELDS = (
         "action",
         "attempt",
@@ -493,11 +512,11 @@ class TaskActionSource(_Message[_pb2.TaskActionSource]):
         return value
 
 
-class ArtifactSource(_Message[_pb2.ArtifactSource]):
+class ArtifactSource(_Message["_pb2.ArtifactSource"]):
     """The ``flyteidl2.artifact.ArtifactSource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactSource
+    _PB = _lazy.pb_class(_pb2, "ArtifactSource")
     _FIELDS = (
         "task_action",
         "external_ref",
@@ -569,11 +588,11 @@ class ArtifactSource(_Message[_pb2.ArtifactSource]):
         return value
 
 
-class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
+class ArtifactSpec(_Message["_pb2.ArtifactSpec"]):
     """The ``flyteidl2.artifact.ArtifactSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactSpec
+    _PB = _lazy.pb_class(_pb2, "ArtifactSpec")
     _FIELDS = (
         "value",
         "type",
@@ -796,11 +815,11 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
         return value
 
 
-class Artifact(_Message[_pb2.Artifact]):
+class Artifact(_Message["_pb2.Artifact"]):
     """The ``flyteidl2.artifact.Artifact`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Artifact
+    _PB = _lazy.pb_class(_pb2, "Artifact")
     _FIELDS = (
         "artifact_id",
         "spec",

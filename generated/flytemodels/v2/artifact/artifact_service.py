@@ -5,29 +5,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.artifact import artifact_service_pb2 as _pb2
-from flyteidl2.artifact import artifact_pb2 as _flyteidl2_artifact_artifact_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.artifact import artifact_service_pb2 as _pb2
+    from flyteidl2.artifact import artifact_pb2 as _flyteidl2_artifact_artifact_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.artifact import artifact as _artifact_artifact
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import list as _common_list
     from flytemodels.v2.core import artifact_id as _core_artifact_id
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.artifact.artifact_service_pb2")
+    _flyteidl2_artifact_artifact_pb2 = _lazy.module(
+        globals(), "_flyteidl2_artifact_artifact_pb2", "flyteidl2.artifact.artifact_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
 
 
-class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
+class CreateArtifactRequest(_Message["_pb2.CreateArtifactRequest"]):
     """The ``flyteidl2.artifact.CreateArtifactRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "CreateArtifactRequest")
     _FIELDS = (
         "artifact_id",
         "spec",
@@ -110,11 +126,11 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
         return value
 
 
-class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
+class CreateArtifactResponse(_Message["_pb2.CreateArtifactResponse"]):
     """The ``flyteidl2.artifact.CreateArtifactResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "CreateArtifactResponse")
     _FIELDS = ("artifact",)
     _fm_model_artifact = _fast.FieldModel("artifact")
 
@@ -163,11 +179,11 @@ class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
         return value
 
 
-class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
+class GetArtifactRequest(_Message["_pb2.GetArtifactRequest"]):
     """The ``flyteidl2.artifact.GetArtifactRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "GetArtifactRequest")
     _FIELDS = (
         "name",
         "version",
@@ -236,11 +252,11 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
         return value
 
 
-class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
+class GetArtifactResponse(_Message["_pb2.GetArtifactResponse"]):
     """The ``flyteidl2.artifact.GetArtifactResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "GetArtifactResponse")
     _FIELDS = ("artifact",)
     _fm_model_artifact = _fast.FieldModel("artifact")
 
@@ -289,11 +305,11 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
         return value
 
 
-class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
+class ListArtifactsRequest(_Message["_pb2.ListArtifactsRequest"]):
     """The ``flyteidl2.artifact.ListArtifactsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactsRequest
+    _PB = _lazy.pb_class(_pb2, "ListArtifactsRequest")
     _FIELDS = (
         "request",
         "project_id",
@@ -408,11 +424,11 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
         return value
 
 
-class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
+class ListArtifactsResponse(_Message["_pb2.ListArtifactsResponse"]):
     """The ``flyteidl2.artifact.ListArtifactsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactsResponse
+    _PB = _lazy.pb_class(_pb2, "ListArtifactsResponse")
     _FIELDS = (
         "artifacts",
         "token",
@@ -467,11 +483,11 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
         return value
 
 
-class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
+class ListArtifactNamesRequest(_Message["_pb2.ListArtifactNamesRequest"]):
     """The ``flyteidl2.artifact.ListArtifactNamesRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactNamesRequest
+    _PB = _lazy.pb_class(_pb2, "ListArtifactNamesRequest")
     _FIELDS = (
         "request",
         "project_id",
@@ -553,11 +569,11 @@ class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
         return value
 
 
-class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
+class ArtifactGroup(_Message["_pb2.ArtifactGroup"]):
     """The ``flyteidl2.artifact.ArtifactGroup`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactGroup
+    _PB = _lazy.pb_class(_pb2, "ArtifactGroup")
     _FIELDS = (
         "latest",
         "versions",
@@ -703,11 +719,11 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
         return value
 
 
-class ListArtifactNamesResponse(_Message[_pb2.ListArtifactNamesResponse]):
+class ListArtifactNamesResponse(_Message["_pb2.ListArtifactNamesResponse"]):
     """The ``flyteidl2.artifact.ListArtifactNamesResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactNamesResponse
+    _PB = _lazy.pb_class(_pb2, "ListArtifactNamesResponse")
     _FIELDS = (
         "groups",
         "token",
@@ -762,11 +778,11 @@ class ListArtifactNamesResponse(_Message[_pb2.ListArtifactNamesResponse]):
         return value
 
 
-class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequest]):
+class ListArtifactMetadataKeysRequest(_Message["_pb2.ListArtifactMetadataKeysRequest"]):
     """The ``flyteidl2.artifact.ListArtifactMetadataKeysRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactMetadataKeysRequest
+    _PB = _lazy.pb_class(_pb2, "ListArtifactMetadataKeysRequest")
     _FIELDS = (
         "project_id",
         "name",
@@ -835,11 +851,11 @@ class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequ
         return value
 
 
-class ListArtifactMetadataKeysResponse(_Message[_pb2.ListArtifactMetadataKeysResponse]):
+class ListArtifactMetadataKeysResponse(_Message["_pb2.ListArtifactMetadataKeysResponse"]):
     """The ``flyteidl2.artifact.ListArtifactMetadataKeysResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListArtifactMetadataKeysResponse
+    _PB = _lazy.pb_class(_pb2, "ListArtifactMetadataKeysResponse")
     _FIELDS = ("keys",)
 
     def __init__(
@@ -873,11 +889,11 @@ class ListArtifactMetadataKeysResponse(_Message[_pb2.ListArtifactMetadataKeysRes
         return value
 
 
-class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
+class DeclareArtifactRequest(_Message["_pb2.DeclareArtifactRequest"]):
     """The ``flyteidl2.artifact.DeclareArtifactRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeclareArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "DeclareArtifactRequest")
     _FIELDS = (
         "name",
         "partition_schema",
@@ -962,11 +978,11 @@ class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
         return value
 
 
-class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
+class DeclareArtifactResponse(_Message["_pb2.DeclareArtifactResponse"]):
     """The ``flyteidl2.artifact.DeclareArtifactResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeclareArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "DeclareArtifactResponse")
     _FIELDS = ("partition_schema",)
     _fm_model_partition_schema = _fast.FieldModel("partition_schema")
 
@@ -1017,11 +1033,11 @@ class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
         return value
 
 
-class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
+class GetArtifactSchemaRequest(_Message["_pb2.GetArtifactSchemaRequest"]):
     """The ``flyteidl2.artifact.GetArtifactSchemaRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactSchemaRequest
+    _PB = _lazy.pb_class(_pb2, "GetArtifactSchemaRequest")
     _FIELDS = ("name",)
     _fm_model_name = _fast.FieldModel("name")
 
@@ -1070,11 +1086,11 @@ class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
         return value
 
 
-class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
+class GetArtifactSchemaResponse(_Message["_pb2.GetArtifactSchemaResponse"]):
     """The ``flyteidl2.artifact.GetArtifactSchemaResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetArtifactSchemaResponse
+    _PB = _lazy.pb_class(_pb2, "GetArtifactSchemaResponse")
     _FIELDS = (
         "partition_schema",
         "declared",
@@ -1144,11 +1160,11 @@ class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
         return value
 
 
-class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
+class ListPartitionValuesRequest(_Message["_pb2.ListPartitionValuesRequest"]):
     """The ``flyteidl2.artifact.ListPartitionValuesRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListPartitionValuesRequest
+    _PB = _lazy.pb_class(_pb2, "ListPartitionValuesRequest")
     _FIELDS = (
         "request",
         "project_id",
@@ -1262,11 +1278,11 @@ class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
         return value
 
 
-class ListPartitionValuesResponse(_Message[_pb2.ListPartitionValuesResponse]):
+class ListPartitionValuesResponse(_Message["_pb2.ListPartitionValuesResponse"]):
     """The ``flyteidl2.artifact.ListPartitionValuesResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListPartitionValuesResponse
+    _PB = _lazy.pb_class(_pb2, "ListPartitionValuesResponse")
     _FIELDS = ("values",)
 
     def __init__(
@@ -1300,11 +1316,11 @@ class ListPartitionValuesResponse(_Message[_pb2.ListPartitionValuesResponse]):
         return value
 
 
-class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
+class DeleteArtifactRequest(_Message["_pb2.DeleteArtifactRequest"]):
     """The ``flyteidl2.artifact.DeleteArtifactRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteArtifactRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteArtifactRequest")
     _FIELDS = ("artifact_id",)
     _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
@@ -1353,11 +1369,11 @@ class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
         return value
 
 
-class DeleteArtifactResponse(_Message[_pb2.DeleteArtifactResponse]):
+class DeleteArtifactResponse(_Message["_pb2.DeleteArtifactResponse"]):
     """The ``flyteidl2.artifact.DeleteArtifactResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteArtifactResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteArtifactResponse")
     _FIELDS = ()
 
     def __init__(

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.auth import auth_service_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.auth import auth_service_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.auth.auth_service_pb2")
 
 
-class GetOAuth2MetadataRequest(_Message[_pb2.GetOAuth2MetadataRequest]):
+class GetOAuth2MetadataRequest(_Message["_pb2.GetOAuth2MetadataRequest"]):
     """The ``flyteidl2.auth.GetOAuth2MetadataRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetOAuth2MetadataRequest
+    _PB = _lazy.pb_class(_pb2, "GetOAuth2MetadataRequest")
     _FIELDS = ()
 
     def __init__(
@@ -27,11 +31,11 @@ class GetOAuth2MetadataRequest(_Message[_pb2.GetOAuth2MetadataRequest]):
         self._build()
 
 
-class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
+class GetOAuth2MetadataResponse(_Message["_pb2.GetOAuth2MetadataResponse"]):
     """The ``flyteidl2.auth.GetOAuth2MetadataResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetOAuth2MetadataResponse
+    _PB = _lazy.pb_class(_pb2, "GetOAuth2MetadataResponse")
     _FIELDS = (
         "issuer",
         "authorization_endpoint",
@@ -234,11 +238,11 @@ class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
         return value
 
 
-class GetPublicClientConfigRequest(_Message[_pb2.GetPublicClientConfigRequest]):
+class GetPublicClientConfigRequest(_Message["_pb2.GetPublicClientConfigRequest"]):
     """The ``flyteidl2.auth.GetPublicClientConfigRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetPublicClientConfigRequest
+    _PB = _lazy.pb_class(_pb2, "GetPublicClientConfigRequest")
     _FIELDS = ()
 
     def __init__(
@@ -247,11 +251,11 @@ class GetPublicClientConfigRequest(_Message[_pb2.GetPublicClientConfigRequest]):
         self._build()
 
 
-class GetPublicClientConfigResponse(_Message[_pb2.GetPublicClientConfigResponse]):
+class GetPublicClientConfigResponse(_Message["_pb2.GetPublicClientConfigResponse"]):
     """The ``flyteidl2.auth.GetPublicClientConfigResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetPublicClientConfigResponse
+    _PB = _lazy.pb_class(_pb2, "GetPublicClientConfigResponse")
     _FIELDS = (
         "client_id",
         "redirect_uri",

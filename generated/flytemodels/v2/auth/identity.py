@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.auth import identity_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.auth import identity_pb2 as _pb2
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.auth.identity_pb2")
 
 
-class UserInfoRequest(_Message[_pb2.UserInfoRequest]):
+class UserInfoRequest(_Message["_pb2.UserInfoRequest"]):
     """The ``flyteidl2.auth.UserInfoRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UserInfoRequest
+    _PB = _lazy.pb_class(_pb2, "UserInfoRequest")
     _FIELDS = ()
 
     def __init__(
@@ -27,11 +31,11 @@ class UserInfoRequest(_Message[_pb2.UserInfoRequest]):
         self._build()
 
 
-class UserInfoResponse(_Message[_pb2.UserInfoResponse]):
+class UserInfoResponse(_Message["_pb2.UserInfoResponse"]):
     """The ``flyteidl2.auth.UserInfoResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UserInfoResponse
+    _PB = _lazy.pb_class(_pb2, "UserInfoResponse")
     _FIELDS = (
         "subject",
         "name",

@@ -5,25 +5,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.cacheservice import cacheservice_pb2 as _pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.cacheservice import cacheservice_pb2 as _pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.core import identifier as _core_identifier
     from flytemodels.v2.core import literals as _core_literals
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.cacheservice.cacheservice_pb2")
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
 
 
-class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
+class KeyMapMetadata(_Message["_pb2.KeyMapMetadata"]):
     """The ``flyteidl2.cacheservice.KeyMapMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.KeyMapMetadata
+    _PB = _lazy.pb_class(_pb2, "KeyMapMetadata")
     _FIELDS = ("values",)
 
     def __init__(
@@ -57,11 +67,11 @@ class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
         return value
 
 
-class Metadata(_Message[_pb2.Metadata]):
+class Metadata(_Message["_pb2.Metadata"]):
     """The ``flyteidl2.cacheservice.Metadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Metadata
+    _PB = _lazy.pb_class(_pb2, "Metadata")
     _FIELDS = (
         "source_identifier",
         "key_map",
@@ -187,11 +197,11 @@ class Metadata(_Message[_pb2.Metadata]):
         return value
 
 
-class CachedOutput(_Message[_pb2.CachedOutput]):
+class CachedOutput(_Message["_pb2.CachedOutput"]):
     """The ``flyteidl2.cacheservice.CachedOutput`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CachedOutput
+    _PB = _lazy.pb_class(_pb2, "CachedOutput")
     _FIELDS = (
         "output_literals",
         "output_uri",
@@ -289,11 +299,11 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
         return value
 
 
-class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
+class GetCacheRequest(_Message["_pb2.GetCacheRequest"]):
     """The ``flyteidl2.cacheservice.GetCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetCacheRequest
+    _PB = _lazy.pb_class(_pb2, "GetCacheRequest")
     _FIELDS = ("key",)
 
     def __init__(
@@ -327,11 +337,11 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
         return value
 
 
-class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
+class GetCacheResponse(_Message["_pb2.GetCacheResponse"]):
     """The ``flyteidl2.cacheservice.GetCacheResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetCacheResponse
+    _PB = _lazy.pb_class(_pb2, "GetCacheResponse")
     _FIELDS = ("output",)
     _fm_model_output = _fast.FieldModel("output")
 
@@ -376,11 +386,11 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
         return value
 
 
-class OverwriteOutput(_Message[_pb2.OverwriteOutput]):
+class OverwriteOutput(_Message["_pb2.OverwriteOutput"]):
     """The ``flyteidl2.cacheservice.OverwriteOutput`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OverwriteOutput
+    _PB = _lazy.pb_class(_pb2, "OverwriteOutput")
     _FIELDS = (
         "overwrite",
         "delete_blob",
@@ -452,11 +462,11 @@ class OverwriteOutput(_Message[_pb2.OverwriteOutput]):
         return value
 
 
-class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
+class PutCacheRequest(_Message["_pb2.PutCacheRequest"]):
     """The ``flyteidl2.cacheservice.PutCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PutCacheRequest
+    _PB = _lazy.pb_class(_pb2, "PutCacheRequest")
     _FIELDS = (
         "key",
         "output",
@@ -551,11 +561,11 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         return value
 
 
-class PutCacheResponse(_Message[_pb2.PutCacheResponse]):
+class PutCacheResponse(_Message["_pb2.PutCacheResponse"]):
     """The ``flyteidl2.cacheservice.PutCacheResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PutCacheResponse
+    _PB = _lazy.pb_class(_pb2, "PutCacheResponse")
     _FIELDS = ()
 
     def __init__(
@@ -564,11 +574,11 @@ class PutCacheResponse(_Message[_pb2.PutCacheResponse]):
         self._build()
 
 
-class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
+class DeleteCacheRequest(_Message["_pb2.DeleteCacheRequest"]):
     """The ``flyteidl2.cacheservice.DeleteCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteCacheRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteCacheRequest")
     _FIELDS = ("key",)
 
     def __init__(
@@ -602,11 +612,11 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
         return value
 
 
-class DeleteCacheResponse(_Message[_pb2.DeleteCacheResponse]):
+class DeleteCacheResponse(_Message["_pb2.DeleteCacheResponse"]):
     """The ``flyteidl2.cacheservice.DeleteCacheResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteCacheResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteCacheResponse")
     _FIELDS = ()
 
     def __init__(
@@ -615,11 +625,11 @@ class DeleteCacheResponse(_Message[_pb2.DeleteCacheResponse]):
         self._build()
 
 
-class Reservation(_Message[_pb2.Reservation]):
+class Reservation(_Message["_pb2.Reservation"]):
     """The ``flyteidl2.cacheservice.Reservation`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Reservation
+    _PB = _lazy.pb_class(_pb2, "Reservation")
     _FIELDS = (
         "key",
         "owner_id",
@@ -711,11 +721,11 @@ class Reservation(_Message[_pb2.Reservation]):
         return value
 
 
-class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
+class GetOrExtendReservationRequest(_Message["_pb2.GetOrExtendReservationRequest"]):
     """The ``flyteidl2.cacheservice.GetOrExtendReservationRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationRequest
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationRequest")
     _FIELDS = (
         "key",
         "owner_id",
@@ -789,11 +799,11 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         return value
 
 
-class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationResponse]):
+class GetOrExtendReservationResponse(_Message["_pb2.GetOrExtendReservationResponse"]):
     """The ``flyteidl2.cacheservice.GetOrExtendReservationResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationResponse
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationResponse")
     _FIELDS = ("reservation",)
     _fm_model_reservation = _fast.FieldModel("reservation")
 
@@ -841,11 +851,11 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
         return value
 
 
-class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
+class ReleaseReservationRequest(_Message["_pb2.ReleaseReservationRequest"]):
     """The ``flyteidl2.cacheservice.ReleaseReservationRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationRequest
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationRequest")
     _FIELDS = (
         "key",
         "owner_id",
@@ -900,11 +910,11 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
         return value
 
 
-class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
+class ReleaseReservationResponse(_Message["_pb2.ReleaseReservationResponse"]):
     """The ``flyteidl2.cacheservice.ReleaseReservationResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationResponse
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationResponse")
     _FIELDS = ()
 
     def __init__(

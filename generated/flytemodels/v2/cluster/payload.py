@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.cluster import payload_pb2 as _pb2
-from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.cluster import payload_pb2 as _pb2
+    from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from flytemodels.v2.app import app_definition as _app_app_definition
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.task import task_definition as _task_task_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.cluster.payload_pb2")
+    _flyteidl2_app_app_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_app_definition_pb2", "flyteidl2.app.app_definition_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
-class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
+class SelectClusterRequest(_Message["_pb2.SelectClusterRequest"]):
     """The ``flyteidl2.cluster.SelectClusterRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SelectClusterRequest
+    _PB = _lazy.pb_class(_pb2, "SelectClusterRequest")
     _FIELDS = (
         "org_id",
         "project_id",
@@ -412,11 +425,11 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
         return value
 
 
-class SelectClusterResponse(_Message[_pb2.SelectClusterResponse]):
+class SelectClusterResponse(_Message["_pb2.SelectClusterResponse"]):
     """The ``flyteidl2.cluster.SelectClusterResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SelectClusterResponse
+    _PB = _lazy.pb_class(_pb2, "SelectClusterResponse")
     _FIELDS = (
         "cluster_endpoint",
         "cluster",

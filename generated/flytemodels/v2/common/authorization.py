@@ -5,16 +5,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import authorization_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.common import authorization_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.authorization_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
 class Action(_OpenEnum):
@@ -44,11 +51,11 @@ class Action(_OpenEnum):
     ACTION_VIEW_IDENTITIES = 17
 
 
-class Organization(_Message[_pb2.Organization]):
+class Organization(_Message["_pb2.Organization"]):
     """The ``flyteidl2.common.Organization`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Organization
+    _PB = _lazy.pb_class(_pb2, "Organization")
     _FIELDS = ("name",)
 
     def __init__(
@@ -82,11 +89,11 @@ class Organization(_Message[_pb2.Organization]):
         return value
 
 
-class Domain(_Message[_pb2.Domain]):
+class Domain(_Message["_pb2.Domain"]):
     """The ``flyteidl2.common.Domain`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Domain
+    _PB = _lazy.pb_class(_pb2, "Domain")
     _FIELDS = (
         "name",
         "organization",
@@ -153,11 +160,11 @@ class Domain(_Message[_pb2.Domain]):
         return value
 
 
-class Project(_Message[_pb2.Project]):
+class Project(_Message["_pb2.Project"]):
     """The ``flyteidl2.common.Project`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Project
+    _PB = _lazy.pb_class(_pb2, "Project")
     _FIELDS = (
         "name",
         "domain",
@@ -223,11 +230,11 @@ class Project(_Message[_pb2.Project]):
         return value
 
 
-class Workflow(_Message[_pb2.Workflow]):
+class Workflow(_Message["_pb2.Workflow"]):
     """The ``flyteidl2.common.Workflow`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Workflow
+    _PB = _lazy.pb_class(_pb2, "Workflow")
     _FIELDS = (
         "name",
         "project",
@@ -293,11 +300,11 @@ class Workflow(_Message[_pb2.Workflow]):
         return value
 
 
-class LaunchPlan(_Message[_pb2.LaunchPlan]):
+class LaunchPlan(_Message["_pb2.LaunchPlan"]):
     """The ``flyteidl2.common.LaunchPlan`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchPlan
+    _PB = _lazy.pb_class(_pb2, "LaunchPlan")
     _FIELDS = (
         "name",
         "project",
@@ -363,11 +370,11 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
         return value
 
 
-class Resource(_Message[_pb2.Resource]):
+class Resource(_Message["_pb2.Resource"]):
     """The ``flyteidl2.common.Resource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Resource
+    _PB = _lazy.pb_class(_pb2, "Resource")
     _FIELDS = (
         "organization",
         "domain",
@@ -569,11 +576,11 @@ class Resource(_Message[_pb2.Resource]):
         return value
 
 
-class Permission(_Message[_pb2.Permission]):
+class Permission(_Message["_pb2.Permission"]):
     """The ``flyteidl2.common.Permission`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Permission
+    _PB = _lazy.pb_class(_pb2, "Permission")
     _FIELDS = (
         "resource",
         "actions",

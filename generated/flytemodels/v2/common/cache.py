@@ -5,21 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import cache_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.common import cache_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.cache_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
-class CacheMetadata(_Message[_pb2.CacheMetadata]):
+class CacheMetadata(_Message["_pb2.CacheMetadata"]):
     """The ``flyteidl2.common.CacheMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CacheMetadata
+    _PB = _lazy.pb_class(_pb2, "CacheMetadata")
     _FIELDS = ("source_action_attempt",)
     _fm_model_source_action_attempt = _fast.FieldModel("source_action_attempt")
 

@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
-from flyteidl2.common import identifier_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl2.common import identifier_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.identifier_pb2")
 
 
-class ProjectIdentifier(_Message[_pb2.ProjectIdentifier]):
+class ProjectIdentifier(_Message["_pb2.ProjectIdentifier"]):
     """The ``flyteidl2.common.ProjectIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ProjectIdentifier
+    _PB = _lazy.pb_class(_pb2, "ProjectIdentifier")
     _FIELDS = (
         "organization",
         "domain",
@@ -83,11 +91,11 @@ class ProjectIdentifier(_Message[_pb2.ProjectIdentifier]):
         return value
 
 
-class DomainIdentifier(_Message[_pb2.DomainIdentifier]):
+class DomainIdentifier(_Message["_pb2.DomainIdentifier"]):
     """The ``flyteidl2.common.DomainIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DomainIdentifier
+    _PB = _lazy.pb_class(_pb2, "DomainIdentifier")
     _FIELDS = (
         "organization",
         "name",
@@ -142,11 +150,11 @@ class DomainIdentifier(_Message[_pb2.DomainIdentifier]):
         return value
 
 
-class ClusterIdentifier(_Message[_pb2.ClusterIdentifier]):
+class ClusterIdentifier(_Message["_pb2.ClusterIdentifier"]):
     """The ``flyteidl2.common.ClusterIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterIdentifier
+    _PB = _lazy.pb_class(_pb2, "ClusterIdentifier")
     _FIELDS = (
         "organization",
         "name",
@@ -201,11 +209,11 @@ class ClusterIdentifier(_Message[_pb2.ClusterIdentifier]):
         return value
 
 
-class ClusterPoolIdentifier(_Message[_pb2.ClusterPoolIdentifier]):
+class ClusterPoolIdentifier(_Message["_pb2.ClusterPoolIdentifier"]):
     """The ``flyteidl2.common.ClusterPoolIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterPoolIdentifier
+    _PB = _lazy.pb_class(_pb2, "ClusterPoolIdentifier")
     _FIELDS = (
         "organization",
         "name",
@@ -260,11 +268,11 @@ class ClusterPoolIdentifier(_Message[_pb2.ClusterPoolIdentifier]):
         return value
 
 
-class QueueIdentifier(_Message[_pb2.QueueIdentifier]):
+class QueueIdentifier(_Message["_pb2.QueueIdentifier"]):
     """The ``flyteidl2.common.QueueIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.QueueIdentifier
+    _PB = _lazy.pb_class(_pb2, "QueueIdentifier")
     _FIELDS = (
         "organization",
         "domain",
@@ -348,11 +356,11 @@ class QueueIdentifier(_Message[_pb2.QueueIdentifier]):
         return value
 
 
-class ClusterConfigIdentifier(_Message[_pb2.ClusterConfigIdentifier]):
+class ClusterConfigIdentifier(_Message["_pb2.ClusterConfigIdentifier"]):
     """The ``flyteidl2.common.ClusterConfigIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterConfigIdentifier
+    _PB = _lazy.pb_class(_pb2, "ClusterConfigIdentifier")
     _FIELDS = (
         "organization",
         "id",
@@ -407,11 +415,11 @@ class ClusterConfigIdentifier(_Message[_pb2.ClusterConfigIdentifier]):
         return value
 
 
-class ClusterNodepoolIdentifier(_Message[_pb2.ClusterNodepoolIdentifier]):
+class ClusterNodepoolIdentifier(_Message["_pb2.ClusterNodepoolIdentifier"]):
     """The ``flyteidl2.common.ClusterNodepoolIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterNodepoolIdentifier
+    _PB = _lazy.pb_class(_pb2, "ClusterNodepoolIdentifier")
     _FIELDS = (
         "organization",
         "cluster_name",
@@ -481,11 +489,11 @@ class ClusterNodepoolIdentifier(_Message[_pb2.ClusterNodepoolIdentifier]):
         return value
 
 
-class UserIdentifier(_Message[_pb2.UserIdentifier]):
+class UserIdentifier(_Message["_pb2.UserIdentifier"]):
     """The ``flyteidl2.common.UserIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UserIdentifier
+    _PB = _lazy.pb_class(_pb2, "UserIdentifier")
     _FIELDS = ("subject",)
 
     def __init__(
@@ -519,11 +527,11 @@ class UserIdentifier(_Message[_pb2.UserIdentifier]):
         return value
 
 
-class ApplicationIdentifier(_Message[_pb2.ApplicationIdentifier]):
+class ApplicationIdentifier(_Message["_pb2.ApplicationIdentifier"]):
     """The ``flyteidl2.common.ApplicationIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ApplicationIdentifier
+    _PB = _lazy.pb_class(_pb2, "ApplicationIdentifier")
     _FIELDS = ("subject",)
 
     def __init__(
@@ -557,11 +565,11 @@ class ApplicationIdentifier(_Message[_pb2.ApplicationIdentifier]):
         return value
 
 
-class RoleIdentifier(_Message[_pb2.RoleIdentifier]):
+class RoleIdentifier(_Message["_pb2.RoleIdentifier"]):
     """The ``flyteidl2.common.RoleIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RoleIdentifier
+    _PB = _lazy.pb_class(_pb2, "RoleIdentifier")
     _FIELDS = (
         "organization",
         "name",
@@ -616,11 +624,11 @@ class RoleIdentifier(_Message[_pb2.RoleIdentifier]):
         return value
 
 
-class OrgIdentifier(_Message[_pb2.OrgIdentifier]):
+class OrgIdentifier(_Message["_pb2.OrgIdentifier"]):
     """The ``flyteidl2.common.OrgIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OrgIdentifier
+    _PB = _lazy.pb_class(_pb2, "OrgIdentifier")
     _FIELDS = ("name",)
 
     def __init__(
@@ -654,11 +662,11 @@ class OrgIdentifier(_Message[_pb2.OrgIdentifier]):
         return value
 
 
-class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
+class ManagedClusterIdentifier(_Message["_pb2.ManagedClusterIdentifier"]):
     """The ``flyteidl2.common.ManagedClusterIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ManagedClusterIdentifier
+    _PB = _lazy.pb_class(_pb2, "ManagedClusterIdentifier")
     _FIELDS = (
         "name",
         "org",
@@ -724,11 +732,11 @@ class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
         return value
 
 
-class PolicyIdentifier(_Message[_pb2.PolicyIdentifier]):
+class PolicyIdentifier(_Message["_pb2.PolicyIdentifier"]):
     """The ``flyteidl2.common.PolicyIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PolicyIdentifier
+    _PB = _lazy.pb_class(_pb2, "PolicyIdentifier")
     _FIELDS = (
         "organization",
         "name",
@@ -783,11 +791,11 @@ class PolicyIdentifier(_Message[_pb2.PolicyIdentifier]):
         return value
 
 
-class RunIdentifier(_Message[_pb2.RunIdentifier]):
+class RunIdentifier(_Message["_pb2.RunIdentifier"]):
     """The ``flyteidl2.common.RunIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunIdentifier
+    _PB = _lazy.pb_class(_pb2, "RunIdentifier")
     _FIELDS = (
         "org",
         "project",
@@ -871,11 +879,11 @@ class RunIdentifier(_Message[_pb2.RunIdentifier]):
         return value
 
 
-class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
+class ActionIdentifier(_Message["_pb2.ActionIdentifier"]):
     """The ``flyteidl2.common.ActionIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionIdentifier
+    _PB = _lazy.pb_class(_pb2, "ActionIdentifier")
     _FIELDS = (
         "run",
         "name",
@@ -941,11 +949,11 @@ class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
         return value
 
 
-class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
+class ActionAttemptIdentifier(_Message["_pb2.ActionAttemptIdentifier"]):
     """The ``flyteidl2.common.ActionAttemptIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionAttemptIdentifier
+    _PB = _lazy.pb_class(_pb2, "ActionAttemptIdentifier")
     _FIELDS = (
         "action_id",
         "attempt",
@@ -1012,11 +1020,11 @@ class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
         return value
 
 
-class TriggerName(_Message[_pb2.TriggerName]):
+class TriggerName(_Message["_pb2.TriggerName"]):
     """The ``flyteidl2.common.TriggerName`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerName
+    _PB = _lazy.pb_class(_pb2, "TriggerName")
     _FIELDS = (
         "org",
         "project",
@@ -1120,11 +1128,11 @@ class TriggerName(_Message[_pb2.TriggerName]):
         return value
 
 
-class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
+class TriggerIdentifier(_Message["_pb2.TriggerIdentifier"]):
     """The ``flyteidl2.common.TriggerIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerIdentifier
+    _PB = _lazy.pb_class(_pb2, "TriggerIdentifier")
     _FIELDS = (
         "name",
         "revision",

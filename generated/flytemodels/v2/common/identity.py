@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import identity_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import policy_pb2 as _flyteidl2_common_policy_pb2
-from flyteidl2.common import role_pb2 as _flyteidl2_common_role_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.common import identity_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import policy_pb2 as _flyteidl2_common_policy_pb2
+    from flyteidl2.common import role_pb2 as _flyteidl2_common_role_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import policy as _common_policy
     from flytemodels.v2.common import role as _common_role
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.identity_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_policy_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_policy_pb2", "flyteidl2.common.policy_pb2"
+    )
+    _flyteidl2_common_role_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_role_pb2", "flyteidl2.common.role_pb2"
+    )
 
 
-class User(_Message[_pb2.User]):
+class User(_Message["_pb2.User"]):
     """The ``flyteidl2.common.User`` message."""
 
     __slots__ = ()
-    _PB = _pb2.User
+    _PB = _lazy.pb_class(_pb2, "User")
     _FIELDS = (
         "id",
         "spec",
@@ -138,11 +151,11 @@ class User(_Message[_pb2.User]):
         return value
 
 
-class UserSpec(_Message[_pb2.UserSpec]):
+class UserSpec(_Message["_pb2.UserSpec"]):
     """The ``flyteidl2.common.UserSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UserSpec
+    _PB = _lazy.pb_class(_pb2, "UserSpec")
     _FIELDS = (
         "first_name",
         "last_name",
@@ -276,11 +289,11 @@ class UserSpec(_Message[_pb2.UserSpec]):
         return value
 
 
-class Application(_Message[_pb2.Application]):
+class Application(_Message["_pb2.Application"]):
     """The ``flyteidl2.common.Application`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Application
+    _PB = _lazy.pb_class(_pb2, "Application")
     _FIELDS = (
         "id",
         "spec",
@@ -359,11 +372,11 @@ class Application(_Message[_pb2.Application]):
         return value
 
 
-class AppSpec(_Message[_pb2.AppSpec]):
+class AppSpec(_Message["_pb2.AppSpec"]):
     """The ``flyteidl2.common.AppSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AppSpec
+    _PB = _lazy.pb_class(_pb2, "AppSpec")
     _FIELDS = (
         "name",
         "organization",
@@ -418,11 +431,11 @@ class AppSpec(_Message[_pb2.AppSpec]):
         return value
 
 
-class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
+class EnrichedIdentity(_Message["_pb2.EnrichedIdentity"]):
     """The ``flyteidl2.common.EnrichedIdentity`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnrichedIdentity
+    _PB = _lazy.pb_class(_pb2, "EnrichedIdentity")
     _FIELDS = (
         "user",
         "application",
@@ -504,11 +517,11 @@ class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
         return value
 
 
-class Identity(_Message[_pb2.Identity]):
+class Identity(_Message["_pb2.Identity"]):
     """The ``flyteidl2.common.Identity`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Identity
+    _PB = _lazy.pb_class(_pb2, "Identity")
     _FIELDS = (
         "user_id",
         "application_id",

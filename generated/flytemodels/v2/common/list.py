@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import list_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.common import list_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.list_pb2")
 
 
-class Sort(_Message[_pb2.Sort]):
+class Sort(_Message["_pb2.Sort"]):
     """The ``flyteidl2.common.Sort`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Sort
+    _PB = _lazy.pb_class(_pb2, "Sort")
     _FIELDS = (
         "key",
         "direction",
@@ -89,11 +93,11 @@ class Sort(_Message[_pb2.Sort]):
         return value
 
 
-class ListRequest(_Message[_pb2.ListRequest]):
+class ListRequest(_Message["_pb2.ListRequest"]):
     """The ``flyteidl2.common.ListRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListRequest
+    _PB = _lazy.pb_class(_pb2, "ListRequest")
     _FIELDS = (
         "limit",
         "token",
@@ -227,11 +231,11 @@ class ListRequest(_Message[_pb2.ListRequest]):
         return value
 
 
-class Filter(_Message[_pb2.Filter]):
+class Filter(_Message["_pb2.Filter"]):
     """The ``flyteidl2.common.Filter`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Filter
+    _PB = _lazy.pb_class(_pb2, "Filter")
     _FIELDS = (
         "function",
         "field",

@@ -5,24 +5,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import policy_pb2 as _pb2
-from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.common import policy_pb2 as _pb2
+    from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import authorization as _common_authorization
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.policy_pb2")
+    _flyteidl2_common_authorization_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_authorization_pb2", "flyteidl2.common.authorization_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
-class Policy(_Message[_pb2.Policy]):
+class Policy(_Message["_pb2.Policy"]):
     """The ``flyteidl2.common.Policy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Policy
+    _PB = _lazy.pb_class(_pb2, "Policy")
     _FIELDS = (
         "id",
         "bindings",
@@ -107,11 +117,11 @@ class Policy(_Message[_pb2.Policy]):
         return value
 
 
-class PolicyBinding(_Message[_pb2.PolicyBinding]):
+class PolicyBinding(_Message["_pb2.PolicyBinding"]):
     """The ``flyteidl2.common.PolicyBinding`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PolicyBinding
+    _PB = _lazy.pb_class(_pb2, "PolicyBinding")
     _FIELDS = (
         "role_id",
         "resource",

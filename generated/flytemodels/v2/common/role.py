@@ -5,18 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import role_pb2 as _pb2
-from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.common import role_pb2 as _pb2
+    from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import authorization as _common_authorization
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.role_pb2")
+    _flyteidl2_common_authorization_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_authorization_pb2", "flyteidl2.common.authorization_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
 class RoleType(_OpenEnum):
@@ -35,11 +45,11 @@ class RoleType(_OpenEnum):
     ROLE_TYPE_SYSTEM_PROVISIONED_ACCESS = 10
 
 
-class Role(_Message[_pb2.Role]):
+class Role(_Message["_pb2.Role"]):
     """The ``flyteidl2.common.Role`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Role
+    _PB = _lazy.pb_class(_pb2, "Role")
     _FIELDS = (
         "id",
         "permissions",
@@ -181,11 +191,11 @@ class Role(_Message[_pb2.Role]):
         return value
 
 
-class RoleSpec(_Message[_pb2.RoleSpec]):
+class RoleSpec(_Message["_pb2.RoleSpec"]):
     """The ``flyteidl2.common.RoleSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RoleSpec
+    _PB = _lazy.pb_class(_pb2, "RoleSpec")
     _FIELDS = ("description",)
 
     def __init__(

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.common import run_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.common import run_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.common.run_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
 class RelationType(_OpenEnum):
@@ -27,11 +34,11 @@ class RelationType(_OpenEnum):
     RELATION_TYPE_ON_ARTIFACT = 5
 
 
-class OffloadedInputData(_Message[_pb2.OffloadedInputData]):
+class OffloadedInputData(_Message["_pb2.OffloadedInputData"]):
     """The ``flyteidl2.common.OffloadedInputData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OffloadedInputData
+    _PB = _lazy.pb_class(_pb2, "OffloadedInputData")
     _FIELDS = (
         "uri",
         "inputs_hash",
@@ -86,11 +93,11 @@ class OffloadedInputData(_Message[_pb2.OffloadedInputData]):
         return value
 
 
-class Relation(_Message[_pb2.Relation]):
+class Relation(_Message["_pb2.Relation"]):
     """The ``flyteidl2.common.Relation`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Relation
+    _PB = _lazy.pb_class(_pb2, "Relation")
     _FIELDS = (
         "related_to",
         "relation_type",

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.connector import connector_pb2 as _pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
-from flyteidl2.core import metrics_pb2 as _flyteidl2_core_metrics_pb2
-from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.connector import connector_pb2 as _pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+    from flyteidl2.core import metrics_pb2 as _flyteidl2_core_metrics_pb2
+    from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.core import execution as _core_execution
@@ -28,13 +29,37 @@ if TYPE_CHECKING:
     from flytemodels.v2.logs.dataplane import payload as _logs_dataplane_payload
     from flytemodels.v2.task import common as _task_common
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.connector.connector_pb2")
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
+    _flyteidl2_core_metrics_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_metrics_pb2", "flyteidl2.core.metrics_pb2"
+    )
+    _flyteidl2_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_security_pb2", "flyteidl2.core.security_pb2"
+    )
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_logs_dataplane_payload_pb2 = _lazy.module(
+        globals(), "_flyteidl2_logs_dataplane_payload_pb2", "flyteidl2.logs.dataplane.payload_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
 
 
-class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
+class TaskExecutionMetadata(_Message["_pb2.TaskExecutionMetadata"]):
     """The ``flyteidl2.connector.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionMetadata")
     _FIELDS = (
         "task_execution_id",
         "namespace",
@@ -259,11 +284,11 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         return value
 
 
-class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
+class CreateTaskRequest(_Message["_pb2.CreateTaskRequest"]):
     """The ``flyteidl2.connector.CreateTaskRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateTaskRequest
+    _PB = _lazy.pb_class(_pb2, "CreateTaskRequest")
     _FIELDS = (
         "inputs",
         "template",
@@ -429,11 +454,11 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
         return value
 
 
-class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
+class CreateTaskResponse(_Message["_pb2.CreateTaskResponse"]):
     """The ``flyteidl2.connector.CreateTaskResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateTaskResponse
+    _PB = _lazy.pb_class(_pb2, "CreateTaskResponse")
     _FIELDS = ("resource_meta",)
 
     def __init__(
@@ -467,11 +492,11 @@ class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
         return value
 
 
-class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
+class CreateRequestHeader(_Message["_pb2.CreateRequestHeader"]):
     """The ``flyteidl2.connector.CreateRequestHeader`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateRequestHeader
+    _PB = _lazy.pb_class(_pb2, "CreateRequestHeader")
     _FIELDS = (
         "template",
         "output_prefix",
@@ -629,11 +654,11 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
         return value
 
 
-class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
+class GetTaskRequest(_Message["_pb2.GetTaskRequest"]):
     """The ``flyteidl2.connector.GetTaskRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskRequest")
     _FIELDS = (
         "resource_meta",
         "task_category",
@@ -754,11 +779,11 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
         return value
 
 
-class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
+class GetTaskResponse(_Message["_pb2.GetTaskResponse"]):
     """The ``flyteidl2.connector.GetTaskResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskResponse")
     _FIELDS = ("resource",)
     _fm_model_resource = _fast.FieldModel("resource")
 
@@ -803,11 +828,11 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
         return value
 
 
-class Resource(_Message[_pb2.Resource]):
+class Resource(_Message["_pb2.Resource"]):
     """The ``flyteidl2.connector.Resource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Resource
+    _PB = _lazy.pb_class(_pb2, "Resource")
     _FIELDS = (
         "outputs",
         "message",
@@ -928,11 +953,11 @@ class Resource(_Message[_pb2.Resource]):
         return value
 
 
-class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
+class DeleteTaskRequest(_Message["_pb2.DeleteTaskRequest"]):
     """The ``flyteidl2.connector.DeleteTaskRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTaskRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteTaskRequest")
     _FIELDS = (
         "resource_meta",
         "task_category",
@@ -1031,11 +1056,11 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
         return value
 
 
-class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
+class DeleteTaskResponse(_Message["_pb2.DeleteTaskResponse"]):
     """The ``flyteidl2.connector.DeleteTaskResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTaskResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteTaskResponse")
     _FIELDS = ()
 
     def __init__(
@@ -1044,11 +1069,11 @@ class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
         self._build()
 
 
-class Connector(_Message[_pb2.Connector]):
+class Connector(_Message["_pb2.Connector"]):
     """The ``flyteidl2.connector.Connector`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Connector
+    _PB = _lazy.pb_class(_pb2, "Connector")
     _FIELDS = (
         "name",
         "supported_task_categories",
@@ -1104,11 +1129,11 @@ class Connector(_Message[_pb2.Connector]):
         return value
 
 
-class TaskCategory(_Message[_pb2.TaskCategory]):
+class TaskCategory(_Message["_pb2.TaskCategory"]):
     """The ``flyteidl2.connector.TaskCategory`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskCategory
+    _PB = _lazy.pb_class(_pb2, "TaskCategory")
     _FIELDS = (
         "name",
         "version",
@@ -1163,11 +1188,11 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
         return value
 
 
-class GetConnectorRequest(_Message[_pb2.GetConnectorRequest]):
+class GetConnectorRequest(_Message["_pb2.GetConnectorRequest"]):
     """The ``flyteidl2.connector.GetConnectorRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetConnectorRequest
+    _PB = _lazy.pb_class(_pb2, "GetConnectorRequest")
     _FIELDS = ("name",)
 
     def __init__(
@@ -1201,11 +1226,11 @@ class GetConnectorRequest(_Message[_pb2.GetConnectorRequest]):
         return value
 
 
-class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
+class GetConnectorResponse(_Message["_pb2.GetConnectorResponse"]):
     """The ``flyteidl2.connector.GetConnectorResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetConnectorResponse
+    _PB = _lazy.pb_class(_pb2, "GetConnectorResponse")
     _FIELDS = ("connector",)
     _fm_model_connector = _fast.FieldModel("connector")
 
@@ -1250,11 +1275,11 @@ class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
         return value
 
 
-class ListConnectorsRequest(_Message[_pb2.ListConnectorsRequest]):
+class ListConnectorsRequest(_Message["_pb2.ListConnectorsRequest"]):
     """The ``flyteidl2.connector.ListConnectorsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListConnectorsRequest
+    _PB = _lazy.pb_class(_pb2, "ListConnectorsRequest")
     _FIELDS = ()
 
     def __init__(
@@ -1263,11 +1288,11 @@ class ListConnectorsRequest(_Message[_pb2.ListConnectorsRequest]):
         self._build()
 
 
-class ListConnectorsResponse(_Message[_pb2.ListConnectorsResponse]):
+class ListConnectorsResponse(_Message["_pb2.ListConnectorsResponse"]):
     """The ``flyteidl2.connector.ListConnectorsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListConnectorsResponse
+    _PB = _lazy.pb_class(_pb2, "ListConnectorsResponse")
     _FIELDS = ("connectors",)
 
     def __init__(
@@ -1301,11 +1326,11 @@ class ListConnectorsResponse(_Message[_pb2.ListConnectorsResponse]):
         return value
 
 
-class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
+class GetTaskMetricsRequest(_Message["_pb2.GetTaskMetricsRequest"]):
     """The ``flyteidl2.connector.GetTaskMetricsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskMetricsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskMetricsRequest")
     _FIELDS = (
         "resource_meta",
         "queries",
@@ -1448,11 +1473,11 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
         return value
 
 
-class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
+class GetTaskMetricsResponse(_Message["_pb2.GetTaskMetricsResponse"]):
     """The ``flyteidl2.connector.GetTaskMetricsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskMetricsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskMetricsResponse")
     _FIELDS = ("results",)
 
     def __init__(
@@ -1488,11 +1513,11 @@ class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
         return value
 
 
-class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
+class GetTaskLogsRequest(_Message["_pb2.GetTaskLogsRequest"]):
     """The ``flyteidl2.connector.GetTaskLogsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsRequest")
     _FIELDS = (
         "resource_meta",
         "lines",
@@ -1590,11 +1615,11 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
         return value
 
 
-class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
+class GetTaskLogsResponseHeader(_Message["_pb2.GetTaskLogsResponseHeader"]):
     """The ``flyteidl2.connector.GetTaskLogsResponseHeader`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponseHeader
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponseHeader")
     _FIELDS = ("token",)
 
     def __init__(
@@ -1628,11 +1653,11 @@ class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
         return value
 
 
-class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
+class GetTaskLogsResponseBody(_Message["_pb2.GetTaskLogsResponseBody"]):
     """The ``flyteidl2.connector.GetTaskLogsResponseBody`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponseBody
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponseBody")
     _FIELDS = (
         "results",
         "lines",
@@ -1691,11 +1716,11 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         return value
 
 
-class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
+class GetTaskLogsResponse(_Message["_pb2.GetTaskLogsResponse"]):
     """The ``flyteidl2.connector.GetTaskLogsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskLogsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskLogsResponse")
     _FIELDS = (
         "header",
         "body",

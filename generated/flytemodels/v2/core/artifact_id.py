@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import artifact_id_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import artifact_id_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.artifact_id_pb2")
 
 
 class Granularity(_OpenEnum):
@@ -34,11 +38,11 @@ class Operator(_OpenEnum):
     PLUS = 1
 
 
-class ArtifactKey(_Message[_pb2.ArtifactKey]):
+class ArtifactKey(_Message["_pb2.ArtifactKey"]):
     """The ``flyteidl2.core.ArtifactKey`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactKey
+    _PB = _lazy.pb_class(_pb2, "ArtifactKey")
     _FIELDS = (
         "project",
         "domain",
@@ -122,11 +126,11 @@ class ArtifactKey(_Message[_pb2.ArtifactKey]):
         return value
 
 
-class ArtifactVersionId(_Message[_pb2.ArtifactVersionId]):
+class ArtifactVersionId(_Message["_pb2.ArtifactVersionId"]):
     """The ``flyteidl2.core.ArtifactVersionId`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactVersionId
+    _PB = _lazy.pb_class(_pb2, "ArtifactVersionId")
     _FIELDS = (
         "key",
         "version",
@@ -192,11 +196,11 @@ class ArtifactVersionId(_Message[_pb2.ArtifactVersionId]):
         return value
 
 
-class ArtifactCard(_Message[_pb2.ArtifactCard]):
+class ArtifactCard(_Message["_pb2.ArtifactCard"]):
     """The ``flyteidl2.core.ArtifactCard`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactCard
+    _PB = _lazy.pb_class(_pb2, "ArtifactCard")
     _FIELDS = (
         "uri",
         "format",
@@ -266,11 +270,11 @@ class ArtifactCard(_Message[_pb2.ArtifactCard]):
         return value
 
 
-class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
+class ArtifactInfo(_Message["_pb2.ArtifactInfo"]):
     """The ``flyteidl2.core.ArtifactInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactInfo
+    _PB = _lazy.pb_class(_pb2, "ArtifactInfo")
     _FIELDS = (
         "description",
         "user_metadata",
@@ -351,11 +355,11 @@ class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
         return value
 
 
-class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
+class ArtifactBindingData(_Message["_pb2.ArtifactBindingData"]):
     """The ``flyteidl2.core.ArtifactBindingData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactBindingData
+    _PB = _lazy.pb_class(_pb2, "ArtifactBindingData")
     _FIELDS = (
         "partition_key",
         "bind_to_time_partition",
@@ -444,11 +448,11 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
         return value
 
 
-class TimeTransform(_Message[_pb2.TimeTransform]):
+class TimeTransform(_Message["_pb2.TimeTransform"]):
     """The ``flyteidl2.core.TimeTransform`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimeTransform
+    _PB = _lazy.pb_class(_pb2, "TimeTransform")
     _FIELDS = (
         "transform",
         "op",
@@ -512,11 +516,11 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
         return value
 
 
-class InputBindingData(_Message[_pb2.InputBindingData]):
+class InputBindingData(_Message["_pb2.InputBindingData"]):
     """The ``flyteidl2.core.InputBindingData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InputBindingData
+    _PB = _lazy.pb_class(_pb2, "InputBindingData")
     _FIELDS = ("var",)
 
     def __init__(
@@ -550,11 +554,11 @@ class InputBindingData(_Message[_pb2.InputBindingData]):
         return value
 
 
-class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
+class RuntimeBinding(_Message["_pb2.RuntimeBinding"]):
     """The ``flyteidl2.core.RuntimeBinding`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RuntimeBinding
+    _PB = _lazy.pb_class(_pb2, "RuntimeBinding")
     _FIELDS = ()
 
     def __init__(
@@ -563,11 +567,11 @@ class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
         self._build()
 
 
-class LabelValue(_Message[_pb2.LabelValue]):
+class LabelValue(_Message["_pb2.LabelValue"]):
     """The ``flyteidl2.core.LabelValue`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LabelValue
+    _PB = _lazy.pb_class(_pb2, "LabelValue")
     _FIELDS = (
         "static_value",
         "time_value",
@@ -724,11 +728,11 @@ class LabelValue(_Message[_pb2.LabelValue]):
         return value
 
 
-class Partitions(_Message[_pb2.Partitions]):
+class Partitions(_Message["_pb2.Partitions"]):
     """The ``flyteidl2.core.Partitions`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Partitions
+    _PB = _lazy.pb_class(_pb2, "Partitions")
     _FIELDS = ("value",)
 
     def __init__(
@@ -762,11 +766,11 @@ class Partitions(_Message[_pb2.Partitions]):
         return value
 
 
-class TimePartition(_Message[_pb2.TimePartition]):
+class TimePartition(_Message["_pb2.TimePartition"]):
     """The ``flyteidl2.core.TimePartition`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimePartition
+    _PB = _lazy.pb_class(_pb2, "TimePartition")
     _FIELDS = (
         "value",
         "granularity",
@@ -858,11 +862,11 @@ class TimePartition(_Message[_pb2.TimePartition]):
         return value
 
 
-class ArtifactID(_Message[_pb2.ArtifactID]):
+class ArtifactID(_Message["_pb2.ArtifactID"]):
     """The ``flyteidl2.core.ArtifactID`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactID
+    _PB = _lazy.pb_class(_pb2, "ArtifactID")
     _FIELDS = (
         "artifact_key",
         "version",
@@ -993,11 +997,11 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
         return value
 
 
-class ArtifactTag(_Message[_pb2.ArtifactTag]):
+class ArtifactTag(_Message["_pb2.ArtifactTag"]):
     """The ``flyteidl2.core.ArtifactTag`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactTag
+    _PB = _lazy.pb_class(_pb2, "ArtifactTag")
     _FIELDS = (
         "artifact_key",
         "value",
@@ -1075,11 +1079,11 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
         return value
 
 
-class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
+class ArtifactQuery(_Message["_pb2.ArtifactQuery"]):
     """The ``flyteidl2.core.ArtifactQuery`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactQuery
+    _PB = _lazy.pb_class(_pb2, "ArtifactQuery")
     _FIELDS = (
         "artifact_id",
         "artifact_tag",

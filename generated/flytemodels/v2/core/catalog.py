@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import catalog_pb2 as _pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import catalog_pb2 as _pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
     from flytemodels.v2.core import identifier as _core_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.catalog_pb2")
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
 
 
 class CatalogCacheStatus(_OpenEnum):
@@ -29,11 +36,11 @@ class CatalogCacheStatus(_OpenEnum):
     CACHE_EVICTED = 7
 
 
-class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
+class CatalogArtifactTag(_Message["_pb2.CatalogArtifactTag"]):
     """The ``flyteidl2.core.CatalogArtifactTag`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CatalogArtifactTag
+    _PB = _lazy.pb_class(_pb2, "CatalogArtifactTag")
     _FIELDS = (
         "artifact_id",
         "name",
@@ -88,11 +95,11 @@ class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
         return value
 
 
-class CatalogMetadata(_Message[_pb2.CatalogMetadata]):
+class CatalogMetadata(_Message["_pb2.CatalogMetadata"]):
     """The ``flyteidl2.core.CatalogMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CatalogMetadata
+    _PB = _lazy.pb_class(_pb2, "CatalogMetadata")
     _FIELDS = (
         "dataset_id",
         "artifact_tag",
@@ -208,11 +215,11 @@ class CatalogMetadata(_Message[_pb2.CatalogMetadata]):
         return value
 
 
-class CatalogReservation(_Message[_pb2.CatalogReservation]):
+class CatalogReservation(_Message["_pb2.CatalogReservation"]):
     """The ``flyteidl2.core.CatalogReservation`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CatalogReservation
+    _PB = _lazy.pb_class(_pb2, "CatalogReservation")
     _FIELDS = ()
 
     class Status(_OpenEnum):

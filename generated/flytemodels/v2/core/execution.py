@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import execution_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import execution_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.execution_pb2")
 
 
-class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
+class WorkflowExecution(_Message["_pb2.WorkflowExecution"]):
     """The ``flyteidl2.core.WorkflowExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecution
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -43,11 +47,11 @@ class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
         self._build()
 
 
-class NodeExecution(_Message[_pb2.NodeExecution]):
+class NodeExecution(_Message["_pb2.NodeExecution"]):
     """The ``flyteidl2.core.NodeExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecution
+    _PB = _lazy.pb_class(_pb2, "NodeExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -71,11 +75,11 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
         self._build()
 
 
-class TaskExecution(_Message[_pb2.TaskExecution]):
+class TaskExecution(_Message["_pb2.TaskExecution"]):
     """The ``flyteidl2.core.TaskExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecution
+    _PB = _lazy.pb_class(_pb2, "TaskExecution")
     _FIELDS = ()
 
     class Phase(_OpenEnum):
@@ -97,11 +101,11 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
         self._build()
 
 
-class ExecutionError(_Message[_pb2.ExecutionError]):
+class ExecutionError(_Message["_pb2.ExecutionError"]):
     """The ``flyteidl2.core.ExecutionError`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExecutionError
+    _PB = _lazy.pb_class(_pb2, "ExecutionError")
     _FIELDS = (
         "code",
         "message",
@@ -299,11 +303,11 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
         return value
 
 
-class GpuFault(_Message[_pb2.GpuFault]):
+class GpuFault(_Message["_pb2.GpuFault"]):
     """The ``flyteidl2.core.GpuFault`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GpuFault
+    _PB = _lazy.pb_class(_pb2, "GpuFault")
     _FIELDS = (
         "kind",
         "code",
@@ -520,11 +524,11 @@ class GpuFault(_Message[_pb2.GpuFault]):
         return value
 
 
-class ContainerError(_Message[_pb2.ContainerError]):
+class ContainerError(_Message["_pb2.ContainerError"]):
     """The ``flyteidl2.core.ContainerError`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerError
+    _PB = _lazy.pb_class(_pb2, "ContainerError")
     _FIELDS = (
         "code",
         "message",
@@ -636,11 +640,11 @@ class ContainerError(_Message[_pb2.ContainerError]):
         return value
 
 
-class ErrorDocument(_Message[_pb2.ErrorDocument]):
+class ErrorDocument(_Message["_pb2.ErrorDocument"]):
     """The ``flyteidl2.core.ErrorDocument`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ErrorDocument
+    _PB = _lazy.pb_class(_pb2, "ErrorDocument")
     _FIELDS = ("error",)
     _fm_model_error = _fast.FieldModel("error")
 
@@ -685,11 +689,11 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
         return value
 
 
-class TaskLog(_Message[_pb2.TaskLog]):
+class TaskLog(_Message["_pb2.TaskLog"]):
     """The ``flyteidl2.core.TaskLog`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskLog
+    _PB = _lazy.pb_class(_pb2, "TaskLog")
     _FIELDS = (
         "uri",
         "name",
@@ -894,11 +898,11 @@ class TaskLog(_Message[_pb2.TaskLog]):
         return value
 
 
-class LogContext(_Message[_pb2.LogContext]):
+class LogContext(_Message["_pb2.LogContext"]):
     """The ``flyteidl2.core.LogContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogContext
+    _PB = _lazy.pb_class(_pb2, "LogContext")
     _FIELDS = (
         "pods",
         "primary_pod_name",
@@ -1026,11 +1030,11 @@ class LogContext(_Message[_pb2.LogContext]):
         return value
 
 
-class ConnectorLogContext(_Message[_pb2.ConnectorLogContext]):
+class ConnectorLogContext(_Message["_pb2.ConnectorLogContext"]):
     """The ``flyteidl2.core.ConnectorLogContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConnectorLogContext
+    _PB = _lazy.pb_class(_pb2, "ConnectorLogContext")
     _FIELDS = ("endpoint",)
 
     def __init__(
@@ -1064,11 +1068,11 @@ class ConnectorLogContext(_Message[_pb2.ConnectorLogContext]):
         return value
 
 
-class PodLogContext(_Message[_pb2.PodLogContext]):
+class PodLogContext(_Message["_pb2.PodLogContext"]):
     """The ``flyteidl2.core.PodLogContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PodLogContext
+    _PB = _lazy.pb_class(_pb2, "PodLogContext")
     _FIELDS = (
         "namespace",
         "pod_name",
@@ -1175,22 +1179,22 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
         return value
 
 
-class ContainerContext(_Message[_pb2.ContainerContext]):
+class ContainerContext(_Message["_pb2.ContainerContext"]):
     """The ``flyteidl2.core.ContainerContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerContext
+    _PB = _lazy.pb_class(_pb2, "ContainerContext")
     _FIELDS = (
         "container_name",
         "process",
     )
     _fm_model_process = _fast.FieldModel("process")
 
-    class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
+    class ProcessContext(_Message["_pb2.ContainerContext.ProcessContext"]):
         """The ``flyteidl2.core.ContainerContext.ProcessContext`` message."""
 
         __slots__ = ()
-        _PB = _pb2.ContainerContext.ProcessContext
+        _PB = _lazy.pb_class(_pb2, "ContainerContext.ProcessContext")
         _FIELDS = (
             "container_start_time",
             "container_end_time",
@@ -1314,11 +1318,11 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
         return value
 
 
-class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
+class QualityOfServiceSpec(_Message["_pb2.QualityOfServiceSpec"]):
     """The ``flyteidl2.core.QualityOfServiceSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.QualityOfServiceSpec
+    _PB = _lazy.pb_class(_pb2, "QualityOfServiceSpec")
     _FIELDS = ("queueing_budget",)
 
     def __init__(
@@ -1356,11 +1360,11 @@ class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
         return value
 
 
-class QualityOfService(_Message[_pb2.QualityOfService]):
+class QualityOfService(_Message["_pb2.QualityOfService"]):
     """The ``flyteidl2.core.QualityOfService`` message."""
 
     __slots__ = ()
-    _PB = _pb2.QualityOfService
+    _PB = _lazy.pb_class(_pb2, "QualityOfService")
     _FIELDS = (
         "tier",
         "spec",

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from flyteidl2.core import identifier_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from flyteidl2.core import identifier_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.identifier_pb2")
 
 
 class ResourceType(_OpenEnum):
@@ -20,11 +28,11 @@ class ResourceType(_OpenEnum):
     DATASET = 4
 
 
-class Identifier(_Message[_pb2.Identifier]):
+class Identifier(_Message["_pb2.Identifier"]):
     """The ``flyteidl2.core.Identifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Identifier
+    _PB = _lazy.pb_class(_pb2, "Identifier")
     _FIELDS = (
         "resource_type",
         "project",
@@ -154,11 +162,11 @@ class Identifier(_Message[_pb2.Identifier]):
         return value
 
 
-class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
+class WorkflowExecutionIdentifier(_Message["_pb2.WorkflowExecutionIdentifier"]):
     """The ``flyteidl2.core.WorkflowExecutionIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionIdentifier")
     _FIELDS = (
         "project",
         "domain",
@@ -242,11 +250,11 @@ class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
         return value
 
 
-class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
+class NodeExecutionIdentifier(_Message["_pb2.NodeExecutionIdentifier"]):
     """The ``flyteidl2.core.NodeExecutionIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionIdentifier")
     _FIELDS = (
         "node_id",
         "execution_id",
@@ -313,11 +321,11 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
         return value
 
 
-class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
+class TaskExecutionIdentifier(_Message["_pb2.TaskExecutionIdentifier"]):
     """The ``flyteidl2.core.TaskExecutionIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionIdentifier
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionIdentifier")
     _FIELDS = (
         "task_id",
         "node_execution_id",
@@ -416,11 +424,11 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
         return value
 
 
-class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
+class SignalIdentifier(_Message["_pb2.SignalIdentifier"]):
     """The ``flyteidl2.core.SignalIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalIdentifier
+    _PB = _lazy.pb_class(_pb2, "SignalIdentifier")
     _FIELDS = (
         "signal_id",
         "execution_id",

@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import interface_pb2 as _pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.core import interface_pb2 as _pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
     from collections import abc as _abc
     from flytemodels.v2.core import artifact_id as _core_artifact_id
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.interface_pb2")
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_types_pb2", "flyteidl2.core.types_pb2"
+    )
 
 
-class Variable(_Message[_pb2.Variable]):
+class Variable(_Message["_pb2.Variable"]):
     """The ``flyteidl2.core.Variable`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Variable
+    _PB = _lazy.pb_class(_pb2, "Variable")
     _FIELDS = (
         "type",
         "description",
@@ -157,11 +170,11 @@ class Variable(_Message[_pb2.Variable]):
         return value
 
 
-class VariableEntry(_Message[_pb2.VariableEntry]):
+class VariableEntry(_Message["_pb2.VariableEntry"]):
     """The ``flyteidl2.core.VariableEntry`` message."""
 
     __slots__ = ()
-    _PB = _pb2.VariableEntry
+    _PB = _lazy.pb_class(_pb2, "VariableEntry")
     _FIELDS = (
         "key",
         "value",
@@ -227,11 +240,11 @@ class VariableEntry(_Message[_pb2.VariableEntry]):
         return value
 
 
-class VariableMap(_Message[_pb2.VariableMap]):
+class VariableMap(_Message["_pb2.VariableMap"]):
     """The ``flyteidl2.core.VariableMap`` message."""
 
     __slots__ = ()
-    _PB = _pb2.VariableMap
+    _PB = _lazy.pb_class(_pb2, "VariableMap")
     _FIELDS = ("variables",)
 
     def __init__(
@@ -265,11 +278,11 @@ class VariableMap(_Message[_pb2.VariableMap]):
         return value
 
 
-class TypedInterface(_Message[_pb2.TypedInterface]):
+class TypedInterface(_Message["_pb2.TypedInterface"]):
     """The ``flyteidl2.core.TypedInterface`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TypedInterface
+    _PB = _lazy.pb_class(_pb2, "TypedInterface")
     _FIELDS = (
         "inputs",
         "outputs",
@@ -346,11 +359,11 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
         return value
 
 
-class Parameter(_Message[_pb2.Parameter]):
+class Parameter(_Message["_pb2.Parameter"]):
     """The ``flyteidl2.core.Parameter`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Parameter
+    _PB = _lazy.pb_class(_pb2, "Parameter")
     _FIELDS = (
         "var",
         "default",
@@ -516,11 +529,11 @@ class Parameter(_Message[_pb2.Parameter]):
         return value
 
 
-class ParameterMap(_Message[_pb2.ParameterMap]):
+class ParameterMap(_Message["_pb2.ParameterMap"]):
     """The ``flyteidl2.core.ParameterMap`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ParameterMap
+    _PB = _lazy.pb_class(_pb2, "ParameterMap")
     _FIELDS = ("parameters",)
 
     def __init__(

@@ -5,26 +5,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import literals_pb2 as _pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.core import literals_pb2 as _pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.core import artifact_id as _core_artifact_id
     from flytemodels.v2.core import types as _core_types
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.literals_pb2")
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_types_pb2", "flyteidl2.core.types_pb2"
+    )
 
 
-class Primitive(_Message[_pb2.Primitive]):
+class Primitive(_Message["_pb2.Primitive"]):
     """The ``flyteidl2.core.Primitive`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Primitive
+    _PB = _lazy.pb_class(_pb2, "Primitive")
     _FIELDS = (
         "integer",
         "float_value",
@@ -168,11 +178,11 @@ class Primitive(_Message[_pb2.Primitive]):
         return value
 
 
-class Void(_Message[_pb2.Void]):
+class Void(_Message["_pb2.Void"]):
     """The ``flyteidl2.core.Void`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Void
+    _PB = _lazy.pb_class(_pb2, "Void")
     _FIELDS = ()
 
     def __init__(
@@ -181,11 +191,11 @@ class Void(_Message[_pb2.Void]):
         self._build()
 
 
-class Blob(_Message[_pb2.Blob]):
+class Blob(_Message["_pb2.Blob"]):
     """The ``flyteidl2.core.Blob`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Blob
+    _PB = _lazy.pb_class(_pb2, "Blob")
     _FIELDS = (
         "metadata",
         "uri",
@@ -251,11 +261,11 @@ class Blob(_Message[_pb2.Blob]):
         return value
 
 
-class BlobMetadata(_Message[_pb2.BlobMetadata]):
+class BlobMetadata(_Message["_pb2.BlobMetadata"]):
     """The ``flyteidl2.core.BlobMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BlobMetadata
+    _PB = _lazy.pb_class(_pb2, "BlobMetadata")
     _FIELDS = ("type",)
     _fm_model_type = _fast.FieldModel("type")
 
@@ -303,11 +313,11 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
         return value
 
 
-class Binary(_Message[_pb2.Binary]):
+class Binary(_Message["_pb2.Binary"]):
     """The ``flyteidl2.core.Binary`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Binary
+    _PB = _lazy.pb_class(_pb2, "Binary")
     _FIELDS = (
         "value",
         "tag",
@@ -362,11 +372,11 @@ class Binary(_Message[_pb2.Binary]):
         return value
 
 
-class Schema(_Message[_pb2.Schema]):
+class Schema(_Message["_pb2.Schema"]):
     """The ``flyteidl2.core.Schema`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Schema
+    _PB = _lazy.pb_class(_pb2, "Schema")
     _FIELDS = (
         "uri",
         "type",
@@ -433,11 +443,11 @@ class Schema(_Message[_pb2.Schema]):
         return value
 
 
-class Union(_Message[_pb2.Union]):
+class Union(_Message["_pb2.Union"]):
     """The ``flyteidl2.core.Union`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Union
+    _PB = _lazy.pb_class(_pb2, "Union")
     _FIELDS = (
         "value",
         "type",
@@ -515,11 +525,11 @@ class Union(_Message[_pb2.Union]):
         return value
 
 
-class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
+class StructuredDatasetMetadata(_Message["_pb2.StructuredDatasetMetadata"]):
     """The ``flyteidl2.core.StructuredDatasetMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDatasetMetadata
+    _PB = _lazy.pb_class(_pb2, "StructuredDatasetMetadata")
     _FIELDS = ("structured_dataset_type",)
     _fm_model_structured_dataset_type = _fast.FieldModel("structured_dataset_type")
 
@@ -568,11 +578,11 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
         return value
 
 
-class StructuredDataset(_Message[_pb2.StructuredDataset]):
+class StructuredDataset(_Message["_pb2.StructuredDataset"]):
     """The ``flyteidl2.core.StructuredDataset`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDataset
+    _PB = _lazy.pb_class(_pb2, "StructuredDataset")
     _FIELDS = (
         "uri",
         "metadata",
@@ -639,11 +649,11 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
         return value
 
 
-class Scalar(_Message[_pb2.Scalar]):
+class Scalar(_Message["_pb2.Scalar"]):
     """The ``flyteidl2.core.Scalar`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Scalar
+    _PB = _lazy.pb_class(_pb2, "Scalar")
     _FIELDS = (
         "primitive",
         "blob",
@@ -910,11 +920,11 @@ class Scalar(_Message[_pb2.Scalar]):
         return value
 
 
-class Literal(_Message[_pb2.Literal]):
+class Literal(_Message["_pb2.Literal"]):
     """The ``flyteidl2.core.Literal`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Literal
+    _PB = _lazy.pb_class(_pb2, "Literal")
     _FIELDS = (
         "scalar",
         "collection",
@@ -1119,11 +1129,11 @@ class Literal(_Message[_pb2.Literal]):
         return value
 
 
-class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
+class LiteralOffloadedMetadata(_Message["_pb2.LiteralOffloadedMetadata"]):
     """The ``flyteidl2.core.LiteralOffloadedMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralOffloadedMetadata
+    _PB = _lazy.pb_class(_pb2, "LiteralOffloadedMetadata")
     _FIELDS = (
         "uri",
         "size_bytes",
@@ -1211,11 +1221,11 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
         return value
 
 
-class LiteralCollection(_Message[_pb2.LiteralCollection]):
+class LiteralCollection(_Message["_pb2.LiteralCollection"]):
     """The ``flyteidl2.core.LiteralCollection`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralCollection
+    _PB = _lazy.pb_class(_pb2, "LiteralCollection")
     _FIELDS = ("literals",)
 
     def __init__(
@@ -1249,11 +1259,11 @@ class LiteralCollection(_Message[_pb2.LiteralCollection]):
         return value
 
 
-class LiteralMap(_Message[_pb2.LiteralMap]):
+class LiteralMap(_Message["_pb2.LiteralMap"]):
     """The ``flyteidl2.core.LiteralMap`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralMap
+    _PB = _lazy.pb_class(_pb2, "LiteralMap")
     _FIELDS = ("literals",)
 
     def __init__(
@@ -1287,11 +1297,11 @@ class LiteralMap(_Message[_pb2.LiteralMap]):
         return value
 
 
-class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
+class BindingDataCollection(_Message["_pb2.BindingDataCollection"]):
     """The ``flyteidl2.core.BindingDataCollection`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BindingDataCollection
+    _PB = _lazy.pb_class(_pb2, "BindingDataCollection")
     _FIELDS = ("bindings",)
 
     def __init__(
@@ -1325,11 +1335,11 @@ class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
         return value
 
 
-class BindingDataMap(_Message[_pb2.BindingDataMap]):
+class BindingDataMap(_Message["_pb2.BindingDataMap"]):
     """The ``flyteidl2.core.BindingDataMap`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BindingDataMap
+    _PB = _lazy.pb_class(_pb2, "BindingDataMap")
     _FIELDS = ("bindings",)
 
     def __init__(
@@ -1363,11 +1373,11 @@ class BindingDataMap(_Message[_pb2.BindingDataMap]):
         return value
 
 
-class UnionInfo(_Message[_pb2.UnionInfo]):
+class UnionInfo(_Message["_pb2.UnionInfo"]):
     """The ``flyteidl2.core.UnionInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UnionInfo
+    _PB = _lazy.pb_class(_pb2, "UnionInfo")
     _FIELDS = ("targetType",)
     _fm_model_targetType = _fast.FieldModel("targetType")
 
@@ -1416,11 +1426,11 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
         return value
 
 
-class BindingData(_Message[_pb2.BindingData]):
+class BindingData(_Message["_pb2.BindingData"]):
     """The ``flyteidl2.core.BindingData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BindingData
+    _PB = _lazy.pb_class(_pb2, "BindingData")
     _FIELDS = (
         "scalar",
         "collection",
@@ -1622,11 +1632,11 @@ class BindingData(_Message[_pb2.BindingData]):
         return value
 
 
-class Binding(_Message[_pb2.Binding]):
+class Binding(_Message["_pb2.Binding"]):
     """The ``flyteidl2.core.Binding`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Binding
+    _PB = _lazy.pb_class(_pb2, "Binding")
     _FIELDS = (
         "var",
         "binding",
@@ -1692,11 +1702,11 @@ class Binding(_Message[_pb2.Binding]):
         return value
 
 
-class KeyValuePair(_Message[_pb2.KeyValuePair]):
+class KeyValuePair(_Message["_pb2.KeyValuePair"]):
     """The ``flyteidl2.core.KeyValuePair`` message."""
 
     __slots__ = ()
-    _PB = _pb2.KeyValuePair
+    _PB = _lazy.pb_class(_pb2, "KeyValuePair")
     _FIELDS = (
         "key",
         "value",
@@ -1751,11 +1761,11 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
         return value
 
 
-class Backoff(_Message[_pb2.Backoff]):
+class Backoff(_Message["_pb2.Backoff"]):
     """The ``flyteidl2.core.Backoff`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Backoff
+    _PB = _lazy.pb_class(_pb2, "Backoff")
     _FIELDS = (
         "base",
         "factor",
@@ -1830,11 +1840,11 @@ class Backoff(_Message[_pb2.Backoff]):
         return value
 
 
-class RetryStrategy(_Message[_pb2.RetryStrategy]):
+class RetryStrategy(_Message["_pb2.RetryStrategy"]):
     """The ``flyteidl2.core.RetryStrategy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RetryStrategy
+    _PB = _lazy.pb_class(_pb2, "RetryStrategy")
     _FIELDS = (
         "retries",
         "backoff",
@@ -1900,11 +1910,11 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
         return value
 
 
-class TimeoutStrategy(_Message[_pb2.TimeoutStrategy]):
+class TimeoutStrategy(_Message["_pb2.TimeoutStrategy"]):
     """The ``flyteidl2.core.TimeoutStrategy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TimeoutStrategy
+    _PB = _lazy.pb_class(_pb2, "TimeoutStrategy")
     _FIELDS = (
         "queued_timeout",
         "deadline",

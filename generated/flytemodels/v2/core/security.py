@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import security_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import security_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.security_pb2")
 
 
-class Secret(_Message[_pb2.Secret]):
+class Secret(_Message["_pb2.Secret"]):
     """The ``flyteidl2.core.Secret`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Secret
+    _PB = _lazy.pb_class(_pb2, "Secret")
     _FIELDS = (
         "group",
         "group_version",
@@ -147,11 +151,11 @@ class Secret(_Message[_pb2.Secret]):
         return value
 
 
-class Connection(_Message[_pb2.Connection]):
+class Connection(_Message["_pb2.Connection"]):
     """The ``flyteidl2.core.Connection`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Connection
+    _PB = _lazy.pb_class(_pb2, "Connection")
     _FIELDS = (
         "task_type",
         "secrets",
@@ -221,11 +225,11 @@ class Connection(_Message[_pb2.Connection]):
         return value
 
 
-class OAuth2Client(_Message[_pb2.OAuth2Client]):
+class OAuth2Client(_Message["_pb2.OAuth2Client"]):
     """The ``flyteidl2.core.OAuth2Client`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2Client
+    _PB = _lazy.pb_class(_pb2, "OAuth2Client")
     _FIELDS = (
         "client_id",
         "client_secret",
@@ -292,11 +296,11 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
         return value
 
 
-class Identity(_Message[_pb2.Identity]):
+class Identity(_Message["_pb2.Identity"]):
     """The ``flyteidl2.core.Identity`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Identity
+    _PB = _lazy.pb_class(_pb2, "Identity")
     _FIELDS = (
         "iam_role",
         "k8s_service_account",
@@ -405,11 +409,11 @@ class Identity(_Message[_pb2.Identity]):
         return value
 
 
-class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
+class OAuth2TokenRequest(_Message["_pb2.OAuth2TokenRequest"]):
     """The ``flyteidl2.core.OAuth2TokenRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OAuth2TokenRequest
+    _PB = _lazy.pb_class(_pb2, "OAuth2TokenRequest")
     _FIELDS = (
         "name",
         "type",
@@ -546,11 +550,11 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         return value
 
 
-class SecurityContext(_Message[_pb2.SecurityContext]):
+class SecurityContext(_Message["_pb2.SecurityContext"]):
     """The ``flyteidl2.core.SecurityContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecurityContext
+    _PB = _lazy.pb_class(_pb2, "SecurityContext")
     _FIELDS = (
         "run_as",
         "secrets",

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import tasks_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
-from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import tasks_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+    from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -27,6 +28,27 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.core import security as _core_security
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.tasks_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
+    _flyteidl2_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_interface_pb2", "flyteidl2.core.interface_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_security_pb2", "flyteidl2.core.security_pb2"
+    )
 
 
 class AcceleratorModel(_OpenEnum):
@@ -84,11 +106,11 @@ class WorkerKind(_OpenEnum):
     WORKER_KIND_REUSABLE = 3
 
 
-class Resources(_Message[_pb2.Resources]):
+class Resources(_Message["_pb2.Resources"]):
     """The ``flyteidl2.core.Resources`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Resources
+    _PB = _lazy.pb_class(_pb2, "Resources")
     _FIELDS = (
         "requests",
         "limits",
@@ -104,11 +126,11 @@ class Resources(_Message[_pb2.Resources]):
         STORAGE = 4
         EPHEMERAL_STORAGE = 5
 
-    class ResourceEntry(_Message[_pb2.Resources.ResourceEntry]):
+    class ResourceEntry(_Message["_pb2.Resources.ResourceEntry"]):
         """The ``flyteidl2.core.Resources.ResourceEntry`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Resources.ResourceEntry
+        _PB = _lazy.pb_class(_pb2, "Resources.ResourceEntry")
         _FIELDS = (
             "name",
             "value",
@@ -220,11 +242,11 @@ class Resources(_Message[_pb2.Resources]):
         return value
 
 
-class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
+class GPUAccelerator(_Message["_pb2.GPUAccelerator"]):
     """The ``flyteidl2.core.GPUAccelerator`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GPUAccelerator
+    _PB = _lazy.pb_class(_pb2, "GPUAccelerator")
     _FIELDS = (
         "device",
         "unpartitioned",
@@ -372,11 +394,11 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
         return value
 
 
-class SharedMemory(_Message[_pb2.SharedMemory]):
+class SharedMemory(_Message["_pb2.SharedMemory"]):
     """The ``flyteidl2.core.SharedMemory`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SharedMemory
+    _PB = _lazy.pb_class(_pb2, "SharedMemory")
     _FIELDS = (
         "mount_path",
         "mount_name",
@@ -446,11 +468,11 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
         return value
 
 
-class ExtendedResources(_Message[_pb2.ExtendedResources]):
+class ExtendedResources(_Message["_pb2.ExtendedResources"]):
     """The ``flyteidl2.core.ExtendedResources`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExtendedResources
+    _PB = _lazy.pb_class(_pb2, "ExtendedResources")
     _FIELDS = (
         "gpu_accelerator",
         "shared_memory",
@@ -531,11 +553,11 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
         return value
 
 
-class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
+class RuntimeMetadata(_Message["_pb2.RuntimeMetadata"]):
     """The ``flyteidl2.core.RuntimeMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RuntimeMetadata
+    _PB = _lazy.pb_class(_pb2, "RuntimeMetadata")
     _FIELDS = (
         "type",
         "version",
@@ -622,11 +644,11 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
         return value
 
 
-class TaskMetadata(_Message[_pb2.TaskMetadata]):
+class TaskMetadata(_Message["_pb2.TaskMetadata"]):
     """The ``flyteidl2.core.TaskMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskMetadata")
     _FIELDS = (
         "discoverable",
         "runtime",
@@ -1085,11 +1107,11 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         return value
 
 
-class ReusePolicy(_Message[_pb2.ReusePolicy]):
+class ReusePolicy(_Message["_pb2.ReusePolicy"]):
     """The ``flyteidl2.core.ReusePolicy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReusePolicy
+    _PB = _lazy.pb_class(_pb2, "ReusePolicy")
     _FIELDS = (
         "min_replicas",
         "max_replicas",
@@ -1272,11 +1294,11 @@ class ReusePolicy(_Message[_pb2.ReusePolicy]):
         return value
 
 
-class TaskTemplate(_Message[_pb2.TaskTemplate]):
+class TaskTemplate(_Message["_pb2.TaskTemplate"]):
     """The ``flyteidl2.core.TaskTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskTemplate
+    _PB = _lazy.pb_class(_pb2, "TaskTemplate")
     _FIELDS = (
         "id",
         "type",
@@ -1654,11 +1676,11 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         return value
 
 
-class ContainerPort(_Message[_pb2.ContainerPort]):
+class ContainerPort(_Message["_pb2.ContainerPort"]):
     """The ``flyteidl2.core.ContainerPort`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerPort
+    _PB = _lazy.pb_class(_pb2, "ContainerPort")
     _FIELDS = (
         "container_port",
         "name",
@@ -1714,11 +1736,11 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
         return value
 
 
-class Container(_Message[_pb2.Container]):
+class Container(_Message["_pb2.Container"]):
     """The ``flyteidl2.core.Container`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Container
+    _PB = _lazy.pb_class(_pb2, "Container")
     _FIELDS = (
         "image",
         "command",
@@ -1936,11 +1958,11 @@ class Container(_Message[_pb2.Container]):
         return value
 
 
-class IOStrategy(_Message[_pb2.IOStrategy]):
+class IOStrategy(_Message["_pb2.IOStrategy"]):
     """The ``flyteidl2.core.IOStrategy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.IOStrategy
+    _PB = _lazy.pb_class(_pb2, "IOStrategy")
     _FIELDS = (
         "download_mode",
         "upload_mode",
@@ -2032,11 +2054,11 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
         return value
 
 
-class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
+class DataLoadingConfig(_Message["_pb2.DataLoadingConfig"]):
     """The ``flyteidl2.core.DataLoadingConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DataLoadingConfig
+    _PB = _lazy.pb_class(_pb2, "DataLoadingConfig")
     _FIELDS = (
         "enabled",
         "input_path",
@@ -2212,11 +2234,11 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         return value
 
 
-class K8sPod(_Message[_pb2.K8sPod]):
+class K8sPod(_Message["_pb2.K8sPod"]):
     """The ``flyteidl2.core.K8sPod`` message."""
 
     __slots__ = ()
-    _PB = _pb2.K8sPod
+    _PB = _lazy.pb_class(_pb2, "K8sPod")
     _FIELDS = (
         "metadata",
         "pod_spec",
@@ -2333,11 +2355,11 @@ class K8sPod(_Message[_pb2.K8sPod]):
         return value
 
 
-class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
+class K8sObjectMetadata(_Message["_pb2.K8sObjectMetadata"]):
     """The ``flyteidl2.core.K8sObjectMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.K8sObjectMetadata
+    _PB = _lazy.pb_class(_pb2, "K8sObjectMetadata")
     _FIELDS = (
         "labels",
         "annotations",
@@ -2392,11 +2414,11 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
         return value
 
 
-class Sql(_Message[_pb2.Sql]):
+class Sql(_Message["_pb2.Sql"]):
     """The ``flyteidl2.core.Sql`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Sql
+    _PB = _lazy.pb_class(_pb2, "Sql")
     _FIELDS = (
         "statement",
         "dialect",

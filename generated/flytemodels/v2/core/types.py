@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.core import types_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.core import types_pb2 as _pb2
     from collections import abc as _abc
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.core.types_pb2")
 
 
 class SimpleType(_OpenEnum):
@@ -31,18 +35,18 @@ class SimpleType(_OpenEnum):
     STRUCT = 9
 
 
-class SchemaType(_Message[_pb2.SchemaType]):
+class SchemaType(_Message["_pb2.SchemaType"]):
     """The ``flyteidl2.core.SchemaType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SchemaType
+    _PB = _lazy.pb_class(_pb2, "SchemaType")
     _FIELDS = ("columns",)
 
-    class SchemaColumn(_Message[_pb2.SchemaType.SchemaColumn]):
+    class SchemaColumn(_Message["_pb2.SchemaType.SchemaColumn"]):
         """The ``flyteidl2.core.SchemaType.SchemaColumn`` message."""
 
         __slots__ = ()
-        _PB = _pb2.SchemaType.SchemaColumn
+        _PB = _lazy.pb_class(_pb2, "SchemaType.SchemaColumn")
         _FIELDS = (
             "name",
             "type",
@@ -149,11 +153,11 @@ class SchemaType(_Message[_pb2.SchemaType]):
         return value
 
 
-class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
+class StructuredDatasetType(_Message["_pb2.StructuredDatasetType"]):
     """The ``flyteidl2.core.StructuredDatasetType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StructuredDatasetType
+    _PB = _lazy.pb_class(_pb2, "StructuredDatasetType")
     _FIELDS = (
         "columns",
         "format",
@@ -161,11 +165,11 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
         "external_schema_bytes",
     )
 
-    class DatasetColumn(_Message[_pb2.StructuredDatasetType.DatasetColumn]):
+    class DatasetColumn(_Message["_pb2.StructuredDatasetType.DatasetColumn"]):
         """The ``flyteidl2.core.StructuredDatasetType.DatasetColumn`` message."""
 
         __slots__ = ()
-        _PB = _pb2.StructuredDatasetType.DatasetColumn
+        _PB = _lazy.pb_class(_pb2, "StructuredDatasetType.DatasetColumn")
         _FIELDS = (
             "name",
             "literal_type",
@@ -315,11 +319,11 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
         return value
 
 
-class BlobType(_Message[_pb2.BlobType]):
+class BlobType(_Message["_pb2.BlobType"]):
     """The ``flyteidl2.core.BlobType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BlobType
+    _PB = _lazy.pb_class(_pb2, "BlobType")
     _FIELDS = (
         "format",
         "dimensionality",
@@ -392,11 +396,11 @@ class BlobType(_Message[_pb2.BlobType]):
         return value
 
 
-class EnumType(_Message[_pb2.EnumType]):
+class EnumType(_Message["_pb2.EnumType"]):
     """The ``flyteidl2.core.EnumType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnumType
+    _PB = _lazy.pb_class(_pb2, "EnumType")
     _FIELDS = ("values",)
 
     def __init__(
@@ -430,11 +434,11 @@ class EnumType(_Message[_pb2.EnumType]):
         return value
 
 
-class UnionType(_Message[_pb2.UnionType]):
+class UnionType(_Message["_pb2.UnionType"]):
     """The ``flyteidl2.core.UnionType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UnionType
+    _PB = _lazy.pb_class(_pb2, "UnionType")
     _FIELDS = ("variants",)
 
     def __init__(
@@ -468,11 +472,11 @@ class UnionType(_Message[_pb2.UnionType]):
         return value
 
 
-class TypeStructure(_Message[_pb2.TypeStructure]):
+class TypeStructure(_Message["_pb2.TypeStructure"]):
     """The ``flyteidl2.core.TypeStructure`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TypeStructure
+    _PB = _lazy.pb_class(_pb2, "TypeStructure")
     _FIELDS = (
         "tag",
         "dataclass_type",
@@ -527,11 +531,11 @@ class TypeStructure(_Message[_pb2.TypeStructure]):
         return value
 
 
-class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
+class TypeAnnotation(_Message["_pb2.TypeAnnotation"]):
     """The ``flyteidl2.core.TypeAnnotation`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TypeAnnotation
+    _PB = _lazy.pb_class(_pb2, "TypeAnnotation")
     _FIELDS = ("annotations",)
 
     def __init__(
@@ -566,11 +570,11 @@ class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
         return value
 
 
-class LiteralType(_Message[_pb2.LiteralType]):
+class LiteralType(_Message["_pb2.LiteralType"]):
     """The ``flyteidl2.core.LiteralType`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralType
+    _PB = _lazy.pb_class(_pb2, "LiteralType")
     _FIELDS = (
         "simple",
         "schema",
@@ -907,11 +911,11 @@ class LiteralType(_Message[_pb2.LiteralType]):
         return value
 
 
-class OutputReference(_Message[_pb2.OutputReference]):
+class OutputReference(_Message["_pb2.OutputReference"]):
     """The ``flyteidl2.core.OutputReference`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OutputReference
+    _PB = _lazy.pb_class(_pb2, "OutputReference")
     _FIELDS = (
         "node_id",
         "var",
@@ -981,11 +985,11 @@ class OutputReference(_Message[_pb2.OutputReference]):
         return value
 
 
-class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
+class PromiseAttribute(_Message["_pb2.PromiseAttribute"]):
     """The ``flyteidl2.core.PromiseAttribute`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PromiseAttribute
+    _PB = _lazy.pb_class(_pb2, "PromiseAttribute")
     _FIELDS = (
         "string_value",
         "int_value",
@@ -1047,11 +1051,11 @@ class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
         return value
 
 
-class Error(_Message[_pb2.Error]):
+class Error(_Message["_pb2.Error"]):
     """The ``flyteidl2.core.Error`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Error
+    _PB = _lazy.pb_class(_pb2, "Error")
     _FIELDS = (
         "failed_node_id",
         "message",

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.dataproxy import dataproxy_service_pb2 as _pb2
-from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.dataproxy import dataproxy_service_pb2 as _pb2
+    from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.app import app_definition as _app_app_definition
@@ -27,6 +28,27 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import common as _task_common
     from flytemodels.v2.task import task_definition as _task_task_definition
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.dataproxy.dataproxy_service_pb2")
+    _flyteidl2_app_app_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_app_app_definition_pb2", "flyteidl2.app.app_definition_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_logs_dataplane_payload_pb2 = _lazy.module(
+        globals(), "_flyteidl2_logs_dataplane_payload_pb2", "flyteidl2.logs.dataplane.payload_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
 class ArtifactType(_OpenEnum):
@@ -37,11 +59,11 @@ class ArtifactType(_OpenEnum):
     ARTIFACT_TYPE_CODE_BUNDLE = 2
 
 
-class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
+class CreateUploadLocationRequest(_Message["_pb2.CreateUploadLocationRequest"]):
     """The ``flyteidl2.dataproxy.CreateUploadLocationRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateUploadLocationRequest
+    _PB = _lazy.pb_class(_pb2, "CreateUploadLocationRequest")
     _FIELDS = (
         "project",
         "domain",
@@ -233,11 +255,11 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
         return value
 
 
-class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
+class CreateUploadLocationResponse(_Message["_pb2.CreateUploadLocationResponse"]):
     """The ``flyteidl2.dataproxy.CreateUploadLocationResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateUploadLocationResponse
+    _PB = _lazy.pb_class(_pb2, "CreateUploadLocationResponse")
     _FIELDS = (
         "signed_url",
         "native_url",
@@ -325,11 +347,11 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
         return value
 
 
-class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
+class UploadInputsRequest(_Message["_pb2.UploadInputsRequest"]):
     """The ``flyteidl2.dataproxy.UploadInputsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UploadInputsRequest
+    _PB = _lazy.pb_class(_pb2, "UploadInputsRequest")
     _FIELDS = (
         "run_id",
         "project_id",
@@ -569,11 +591,11 @@ class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
         return value
 
 
-class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
+class UploadInputsResponse(_Message["_pb2.UploadInputsResponse"]):
     """The ``flyteidl2.dataproxy.UploadInputsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UploadInputsResponse
+    _PB = _lazy.pb_class(_pb2, "UploadInputsResponse")
     _FIELDS = ("offloaded_input_data",)
     _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
 
@@ -622,11 +644,11 @@ class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
         return value
 
 
-class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
+class PreSignedURLs(_Message["_pb2.PreSignedURLs"]):
     """The ``flyteidl2.dataproxy.PreSignedURLs`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PreSignedURLs
+    _PB = _lazy.pb_class(_pb2, "PreSignedURLs")
     _FIELDS = (
         "signed_url",
         "expires_at",
@@ -685,11 +707,11 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
         return value
 
 
-class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
+class CreateDownloadLinkRequest(_Message["_pb2.CreateDownloadLinkRequest"]):
     """The ``flyteidl2.dataproxy.CreateDownloadLinkRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLinkRequest
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLinkRequest")
     _FIELDS = (
         "artifact_type",
         "expires_in",
@@ -856,11 +878,11 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         return value
 
 
-class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
+class CreateDownloadLinkResponse(_Message["_pb2.CreateDownloadLinkResponse"]):
     """The ``flyteidl2.dataproxy.CreateDownloadLinkResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDownloadLinkResponse
+    _PB = _lazy.pb_class(_pb2, "CreateDownloadLinkResponse")
     _FIELDS = ("pre_signed_urls",)
     _fm_model_pre_signed_urls = _fast.FieldModel("pre_signed_urls")
 
@@ -908,11 +930,11 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
         return value
 
 
-class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
+class GetActionDataRequest(_Message["_pb2.GetActionDataRequest"]):
     """The ``flyteidl2.dataproxy.GetActionDataRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataRequest
+    _PB = _lazy.pb_class(_pb2, "GetActionDataRequest")
     _FIELDS = (
         "action_id",
         "run_source",
@@ -988,11 +1010,11 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
         return value
 
 
-class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
+class GetActionDataResponse(_Message["_pb2.GetActionDataResponse"]):
     """The ``flyteidl2.dataproxy.GetActionDataResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataResponse
+    _PB = _lazy.pb_class(_pb2, "GetActionDataResponse")
     _FIELDS = (
         "inputs",
         "outputs",
@@ -1104,11 +1126,11 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
         return value
 
 
-class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
+class TailLogsRequest(_Message["_pb2.TailLogsRequest"]):
     """The ``flyteidl2.dataproxy.TailLogsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsRequest
+    _PB = _lazy.pb_class(_pb2, "TailLogsRequest")
     _FIELDS = (
         "action_id",
         "attempt",
@@ -1250,18 +1272,18 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         return value
 
 
-class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
+class TailLogsResponse(_Message["_pb2.TailLogsResponse"]):
     """The ``flyteidl2.dataproxy.TailLogsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsResponse
+    _PB = _lazy.pb_class(_pb2, "TailLogsResponse")
     _FIELDS = ("logs",)
 
-    class Logs(_Message[_pb2.TailLogsResponse.Logs]):
+    class Logs(_Message["_pb2.TailLogsResponse.Logs"]):
         """The ``flyteidl2.dataproxy.TailLogsResponse.Logs`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TailLogsResponse.Logs
+        _PB = _lazy.pb_class(_pb2, "TailLogsResponse.Logs")
         _FIELDS = (
             "lines",
             "container",

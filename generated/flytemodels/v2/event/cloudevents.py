@@ -5,28 +5,44 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.event import cloudevents_pb2 as _pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
-from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
-from flyteidl2.event import event_pb2 as _flyteidl2_event_event_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.event import cloudevents_pb2 as _pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+    from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+    from flyteidl2.event import event_pb2 as _flyteidl2_event_event_pb2
     from collections import abc as _abc
     from flytemodels.v2.core import artifact_id as _core_artifact_id
     from flytemodels.v2.core import identifier as _core_identifier
     from flytemodels.v2.core import interface as _core_interface
     from flytemodels.v2.event import event as _event_event
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.event.cloudevents_pb2")
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
+    _flyteidl2_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_interface_pb2", "flyteidl2.core.interface_pb2"
+    )
+    _flyteidl2_event_event_pb2 = _lazy.module(
+        globals(), "_flyteidl2_event_event_pb2", "flyteidl2.event.event_pb2"
+    )
 
 
-class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
+class CloudEventWorkflowExecution(_Message["_pb2.CloudEventWorkflowExecution"]):
     """The ``flyteidl2.event.CloudEventWorkflowExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventWorkflowExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventWorkflowExecution")
     _FIELDS = (
         "raw_event",
         "output_interface",
@@ -225,11 +241,11 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
         return value
 
 
-class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
+class CloudEventNodeExecution(_Message["_pb2.CloudEventNodeExecution"]):
     """The ``flyteidl2.event.CloudEventNodeExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventNodeExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventNodeExecution")
     _FIELDS = (
         "raw_event",
         "task_exec_id",
@@ -426,11 +442,11 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
         return value
 
 
-class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
+class CloudEventTaskExecution(_Message["_pb2.CloudEventTaskExecution"]):
     """The ``flyteidl2.event.CloudEventTaskExecution`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventTaskExecution
+    _PB = _lazy.pb_class(_pb2, "CloudEventTaskExecution")
     _FIELDS = (
         "raw_event",
         "labels",
@@ -498,11 +514,11 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
         return value
 
 
-class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
+class CloudEventExecutionStart(_Message["_pb2.CloudEventExecutionStart"]):
     """The ``flyteidl2.event.CloudEventExecutionStart`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CloudEventExecutionStart
+    _PB = _lazy.pb_class(_pb2, "CloudEventExecutionStart")
     _FIELDS = (
         "execution_id",
         "launch_plan_id",

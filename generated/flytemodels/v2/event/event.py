@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.event import event_pb2 as _pb2
-from flyteidl2.core import catalog_pb2 as _flyteidl2_core_catalog_pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.event import event_pb2 as _pb2
+    from flyteidl2.core import catalog_pb2 as _flyteidl2_core_catalog_pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.core import catalog as _core_catalog
@@ -23,13 +24,28 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import identifier as _core_identifier
     from flytemodels.v2.core import literals as _core_literals
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.event.event_pb2")
+    _flyteidl2_core_catalog_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_catalog_pb2", "flyteidl2.core.catalog_pb2"
+    )
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_core_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_identifier_pb2", "flyteidl2.core.identifier_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
 
 
-class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
+class WorkflowExecutionEvent(_Message["_pb2.WorkflowExecutionEvent"]):
     """The ``flyteidl2.event.WorkflowExecutionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "WorkflowExecutionEvent")
     _FIELDS = (
         "execution_id",
         "producer_id",
@@ -219,11 +235,11 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
         return value
 
 
-class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
+class NodeExecutionEvent(_Message["_pb2.NodeExecutionEvent"]):
     """The ``flyteidl2.event.NodeExecutionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "NodeExecutionEvent")
     _FIELDS = (
         "id",
         "producer_id",
@@ -782,11 +798,11 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
         return value
 
 
-class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
+class WorkflowNodeMetadata(_Message["_pb2.WorkflowNodeMetadata"]):
     """The ``flyteidl2.event.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkflowNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "WorkflowNodeMetadata")
     _FIELDS = ("execution_id",)
     _fm_model_execution_id = _fast.FieldModel("execution_id")
 
@@ -835,11 +851,11 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
         return value
 
 
-class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
+class TaskNodeMetadata(_Message["_pb2.TaskNodeMetadata"]):
     """The ``flyteidl2.event.TaskNodeMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskNodeMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskNodeMetadata")
     _FIELDS = (
         "cache_status",
         "catalog_key",
@@ -967,11 +983,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         return value
 
 
-class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
+class ParentTaskExecutionMetadata(_Message["_pb2.ParentTaskExecutionMetadata"]):
     """The ``flyteidl2.event.ParentTaskExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ParentTaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "ParentTaskExecutionMetadata")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -1020,11 +1036,11 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
         return value
 
 
-class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
+class ParentNodeExecutionMetadata(_Message["_pb2.ParentNodeExecutionMetadata"]):
     """The ``flyteidl2.event.ParentNodeExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ParentNodeExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "ParentNodeExecutionMetadata")
     _FIELDS = ("node_id",)
 
     def __init__(
@@ -1058,11 +1074,11 @@ class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
         return value
 
 
-class EventReason(_Message[_pb2.EventReason]):
+class EventReason(_Message["_pb2.EventReason"]):
     """The ``flyteidl2.event.EventReason`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EventReason
+    _PB = _lazy.pb_class(_pb2, "EventReason")
     _FIELDS = (
         "reason",
         "occurred_at",
@@ -1121,11 +1137,11 @@ class EventReason(_Message[_pb2.EventReason]):
         return value
 
 
-class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
+class TaskExecutionEvent(_Message["_pb2.TaskExecutionEvent"]):
     """The ``flyteidl2.event.TaskExecutionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionEvent
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionEvent")
     _FIELDS = (
         "task_id",
         "parent_node_execution_id",
@@ -1606,11 +1622,11 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         return value
 
 
-class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
+class ExternalResourceInfo(_Message["_pb2.ExternalResourceInfo"]):
     """The ``flyteidl2.event.ExternalResourceInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ExternalResourceInfo
+    _PB = _lazy.pb_class(_pb2, "ExternalResourceInfo")
     _FIELDS = (
         "external_id",
         "index",
@@ -1821,11 +1837,11 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
         return value
 
 
-class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
+class ResourcePoolInfo(_Message["_pb2.ResourcePoolInfo"]):
     """The ``flyteidl2.event.ResourcePoolInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ResourcePoolInfo
+    _PB = _lazy.pb_class(_pb2, "ResourcePoolInfo")
     _FIELDS = (
         "allocation_token",
         "namespace",
@@ -1881,11 +1897,11 @@ class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
         return value
 
 
-class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
+class TaskExecutionMetadata(_Message["_pb2.TaskExecutionMetadata"]):
     """The ``flyteidl2.event.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskExecutionMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskExecutionMetadata")
     _FIELDS = (
         "generated_name",
         "external_resources",

@@ -5,24 +5,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.imagebuilder import definition_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.imagebuilder import definition_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.core import security as _core_security
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.imagebuilder.definition_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_security_pb2", "flyteidl2.core.security_pb2"
+    )
 
 
-class ImageIdentifier(_Message[_pb2.ImageIdentifier]):
+class ImageIdentifier(_Message["_pb2.ImageIdentifier"]):
     """The ``flyteidl2.imagebuilder.ImageIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ImageIdentifier
+    _PB = _lazy.pb_class(_pb2, "ImageIdentifier")
     _FIELDS = ("name",)
 
     def __init__(
@@ -56,11 +66,11 @@ class ImageIdentifier(_Message[_pb2.ImageIdentifier]):
         return value
 
 
-class Image(_Message[_pb2.Image]):
+class Image(_Message["_pb2.Image"]):
     """The ``flyteidl2.imagebuilder.Image`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Image
+    _PB = _lazy.pb_class(_pb2, "Image")
     _FIELDS = (
         "id",
         "fqin",
@@ -156,11 +166,11 @@ class Image(_Message[_pb2.Image]):
         return value
 
 
-class AptPackages(_Message[_pb2.AptPackages]):
+class AptPackages(_Message["_pb2.AptPackages"]):
     """The ``flyteidl2.imagebuilder.AptPackages`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AptPackages
+    _PB = _lazy.pb_class(_pb2, "AptPackages")
     _FIELDS = (
         "packages",
         "secret_mounts",
@@ -216,11 +226,11 @@ class AptPackages(_Message[_pb2.AptPackages]):
         return value
 
 
-class PipOptions(_Message[_pb2.PipOptions]):
+class PipOptions(_Message["_pb2.PipOptions"]):
     """The ``flyteidl2.imagebuilder.PipOptions`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PipOptions
+    _PB = _lazy.pb_class(_pb2, "PipOptions")
     _FIELDS = (
         "index_url",
         "extra_index_urls",
@@ -304,11 +314,11 @@ class PipOptions(_Message[_pb2.PipOptions]):
         return value
 
 
-class PipPackages(_Message[_pb2.PipPackages]):
+class PipPackages(_Message["_pb2.PipPackages"]):
     """The ``flyteidl2.imagebuilder.PipPackages`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PipPackages
+    _PB = _lazy.pb_class(_pb2, "PipPackages")
     _FIELDS = (
         "packages",
         "options",
@@ -392,11 +402,11 @@ class PipPackages(_Message[_pb2.PipPackages]):
         return value
 
 
-class Requirements(_Message[_pb2.Requirements]):
+class Requirements(_Message["_pb2.Requirements"]):
     """The ``flyteidl2.imagebuilder.Requirements`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Requirements
+    _PB = _lazy.pb_class(_pb2, "Requirements")
     _FIELDS = (
         "file",
         "options",
@@ -480,11 +490,11 @@ class Requirements(_Message[_pb2.Requirements]):
         return value
 
 
-class PythonWheels(_Message[_pb2.PythonWheels]):
+class PythonWheels(_Message["_pb2.PythonWheels"]):
     """The ``flyteidl2.imagebuilder.PythonWheels`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PythonWheels
+    _PB = _lazy.pb_class(_pb2, "PythonWheels")
     _FIELDS = (
         "dir",
         "options",
@@ -582,11 +592,11 @@ class PythonWheels(_Message[_pb2.PythonWheels]):
         return value
 
 
-class UVProject(_Message[_pb2.UVProject]):
+class UVProject(_Message["_pb2.UVProject"]):
     """The ``flyteidl2.imagebuilder.UVProject`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UVProject
+    _PB = _lazy.pb_class(_pb2, "UVProject")
     _FIELDS = (
         "pyproject",
         "uvlock",
@@ -704,11 +714,11 @@ class UVProject(_Message[_pb2.UVProject]):
         return value
 
 
-class Commands(_Message[_pb2.Commands]):
+class Commands(_Message["_pb2.Commands"]):
     """The ``flyteidl2.imagebuilder.Commands`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Commands
+    _PB = _lazy.pb_class(_pb2, "Commands")
     _FIELDS = (
         "cmd",
         "secret_mounts",
@@ -764,11 +774,11 @@ class Commands(_Message[_pb2.Commands]):
         return value
 
 
-class WorkDir(_Message[_pb2.WorkDir]):
+class WorkDir(_Message["_pb2.WorkDir"]):
     """The ``flyteidl2.imagebuilder.WorkDir`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkDir
+    _PB = _lazy.pb_class(_pb2, "WorkDir")
     _FIELDS = ("workdir",)
 
     def __init__(
@@ -802,11 +812,11 @@ class WorkDir(_Message[_pb2.WorkDir]):
         return value
 
 
-class CopyConfig(_Message[_pb2.CopyConfig]):
+class CopyConfig(_Message["_pb2.CopyConfig"]):
     """The ``flyteidl2.imagebuilder.CopyConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CopyConfig
+    _PB = _lazy.pb_class(_pb2, "CopyConfig")
     _FIELDS = (
         "src",
         "dst",
@@ -861,11 +871,11 @@ class CopyConfig(_Message[_pb2.CopyConfig]):
         return value
 
 
-class Env(_Message[_pb2.Env]):
+class Env(_Message["_pb2.Env"]):
     """The ``flyteidl2.imagebuilder.Env`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Env
+    _PB = _lazy.pb_class(_pb2, "Env")
     _FIELDS = ("env_variables",)
 
     def __init__(
@@ -899,11 +909,11 @@ class Env(_Message[_pb2.Env]):
         return value
 
 
-class PoetryProject(_Message[_pb2.PoetryProject]):
+class PoetryProject(_Message["_pb2.PoetryProject"]):
     """The ``flyteidl2.imagebuilder.PoetryProject`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PoetryProject
+    _PB = _lazy.pb_class(_pb2, "PoetryProject")
     _FIELDS = (
         "pyproject",
         "poetry_lock",
@@ -995,11 +1005,11 @@ class PoetryProject(_Message[_pb2.PoetryProject]):
         return value
 
 
-class Layer(_Message[_pb2.Layer]):
+class Layer(_Message["_pb2.Layer"]):
     """The ``flyteidl2.imagebuilder.Layer`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Layer
+    _PB = _lazy.pb_class(_pb2, "Layer")
     _FIELDS = (
         "apt_packages",
         "pip_packages",
@@ -1320,11 +1330,11 @@ class Layer(_Message[_pb2.Layer]):
         return value
 
 
-class ImageSpec(_Message[_pb2.ImageSpec]):
+class ImageSpec(_Message["_pb2.ImageSpec"]):
     """The ``flyteidl2.imagebuilder.ImageSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ImageSpec
+    _PB = _lazy.pb_class(_pb2, "ImageSpec")
     _FIELDS = (
         "base_image",
         "python_version",

@@ -5,23 +5,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.imagebuilder import payload_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.imagebuilder import definition_pb2 as _flyteidl2_imagebuilder_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.imagebuilder import payload_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.imagebuilder import definition_pb2 as _flyteidl2_imagebuilder_definition_pb2
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.imagebuilder import definition as _imagebuilder_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.imagebuilder.payload_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_imagebuilder_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_imagebuilder_definition_pb2", "flyteidl2.imagebuilder.definition_pb2"
+    )
 
 
-class GetImageRequest(_Message[_pb2.GetImageRequest]):
+class GetImageRequest(_Message["_pb2.GetImageRequest"]):
     """The ``flyteidl2.imagebuilder.GetImageRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetImageRequest
+    _PB = _lazy.pb_class(_pb2, "GetImageRequest")
     _FIELDS = (
         "id",
         "organization",
@@ -125,11 +135,11 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
         return value
 
 
-class GetImageResponse(_Message[_pb2.GetImageResponse]):
+class GetImageResponse(_Message["_pb2.GetImageResponse"]):
     """The ``flyteidl2.imagebuilder.GetImageResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetImageResponse
+    _PB = _lazy.pb_class(_pb2, "GetImageResponse")
     _FIELDS = ("image",)
     _fm_model_image = _fast.FieldModel("image")
 

@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.notification import definition_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.notification import definition_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import phase as _common_phase
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.notification.definition_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
 class EventType(_OpenEnum):
@@ -41,11 +48,11 @@ class HttpMethod(_OpenEnum):
     HTTP_METHOD_PATCH = 9
 
 
-class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
+class DeliveryConfigTemplate(_Message["_pb2.DeliveryConfigTemplate"]):
     """The ``flyteidl2.notification.DeliveryConfigTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeliveryConfigTemplate
+    _PB = _lazy.pb_class(_pb2, "DeliveryConfigTemplate")
     _FIELDS = (
         "webhook",
         "email",
@@ -125,11 +132,11 @@ class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
         return value
 
 
-class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificationTemplateData]):
+class RunCompletedNotificationTemplateData(_Message["_pb2.RunCompletedNotificationTemplateData"]):
     """The ``flyteidl2.notification.RunCompletedNotificationTemplateData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunCompletedNotificationTemplateData
+    _PB = _lazy.pb_class(_pb2, "RunCompletedNotificationTemplateData")
     _FIELDS = (
         "run",
         "phase",
@@ -219,11 +226,11 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
         return value
 
 
-class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificationTemplateData]):
+class ActionPausedNotificationTemplateData(_Message["_pb2.ActionPausedNotificationTemplateData"]):
     """The ``flyteidl2.notification.ActionPausedNotificationTemplateData`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionPausedNotificationTemplateData
+    _PB = _lazy.pb_class(_pb2, "ActionPausedNotificationTemplateData")
     _FIELDS = (
         "action",
         "prompt",
@@ -322,11 +329,11 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
         return value
 
 
-class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
+class WebhookDeliveryTemplate(_Message["_pb2.WebhookDeliveryTemplate"]):
     """The ``flyteidl2.notification.WebhookDeliveryTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WebhookDeliveryTemplate
+    _PB = _lazy.pb_class(_pb2, "WebhookDeliveryTemplate")
     _FIELDS = (
         "url",
         "method",
@@ -424,11 +431,11 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
         return value
 
 
-class EmailRecipient(_Message[_pb2.EmailRecipient]):
+class EmailRecipient(_Message["_pb2.EmailRecipient"]):
     """The ``flyteidl2.notification.EmailRecipient`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EmailRecipient
+    _PB = _lazy.pb_class(_pb2, "EmailRecipient")
     _FIELDS = (
         "name",
         "address",
@@ -483,11 +490,11 @@ class EmailRecipient(_Message[_pb2.EmailRecipient]):
         return value
 
 
-class InlineEmailTemplate(_Message[_pb2.InlineEmailTemplate]):
+class InlineEmailTemplate(_Message["_pb2.InlineEmailTemplate"]):
     """The ``flyteidl2.notification.InlineEmailTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InlineEmailTemplate
+    _PB = _lazy.pb_class(_pb2, "InlineEmailTemplate")
     _FIELDS = (
         "subject",
         "html_template",
@@ -563,11 +570,11 @@ class InlineEmailTemplate(_Message[_pb2.InlineEmailTemplate]):
         return value
 
 
-class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
+class ProviderEmailTemplate(_Message["_pb2.ProviderEmailTemplate"]):
     """The ``flyteidl2.notification.ProviderEmailTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ProviderEmailTemplate
+    _PB = _lazy.pb_class(_pb2, "ProviderEmailTemplate")
     _FIELDS = (
         "template_id",
         "template_data",
@@ -622,11 +629,11 @@ class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
         return value
 
 
-class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
+class EmailDeliveryTemplate(_Message["_pb2.EmailDeliveryTemplate"]):
     """The ``flyteidl2.notification.EmailDeliveryTemplate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EmailDeliveryTemplate
+    _PB = _lazy.pb_class(_pb2, "EmailDeliveryTemplate")
     _FIELDS = (
         "to",
         "cc",

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.org import domain_definition_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.org import domain_definition_pb2 as _pb2
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.org.domain_definition_pb2")
 
 
-class Domain(_Message[_pb2.Domain]):
+class Domain(_Message["_pb2.Domain"]):
     """The ``flyteidl2.org.Domain`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Domain
+    _PB = _lazy.pb_class(_pb2, "Domain")
     _FIELDS = (
         "id",
         "org",

@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.org import domain_service_pb2 as _pb2
-from flyteidl2.org import domain_definition_pb2 as _flyteidl2_org_domain_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.org import domain_service_pb2 as _pb2
+    from flyteidl2.org import domain_definition_pb2 as _flyteidl2_org_domain_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.org import domain_definition as _org_domain_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.org.domain_service_pb2")
+    _flyteidl2_org_domain_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_org_domain_definition_pb2", "flyteidl2.org.domain_definition_pb2"
+    )
 
 
-class ListDomainsRequest(_Message[_pb2.ListDomainsRequest]):
+class ListDomainsRequest(_Message["_pb2.ListDomainsRequest"]):
     """The ``flyteidl2.org.ListDomainsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListDomainsRequest
+    _PB = _lazy.pb_class(_pb2, "ListDomainsRequest")
     _FIELDS = (
         "org",
         "include_settings",
@@ -75,11 +82,11 @@ class ListDomainsRequest(_Message[_pb2.ListDomainsRequest]):
         return value
 
 
-class ListDomainsResponse(_Message[_pb2.ListDomainsResponse]):
+class ListDomainsResponse(_Message["_pb2.ListDomainsResponse"]):
     """The ``flyteidl2.org.ListDomainsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListDomainsResponse
+    _PB = _lazy.pb_class(_pb2, "ListDomainsResponse")
     _FIELDS = ("domains",)
 
     def __init__(
@@ -113,11 +120,11 @@ class ListDomainsResponse(_Message[_pb2.ListDomainsResponse]):
         return value
 
 
-class CreateDomainRequest(_Message[_pb2.CreateDomainRequest]):
+class CreateDomainRequest(_Message["_pb2.CreateDomainRequest"]):
     """The ``flyteidl2.org.CreateDomainRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDomainRequest
+    _PB = _lazy.pb_class(_pb2, "CreateDomainRequest")
     _FIELDS = (
         "org",
         "id",
@@ -190,11 +197,11 @@ class CreateDomainRequest(_Message[_pb2.CreateDomainRequest]):
         return value
 
 
-class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
+class CreateDomainResponse(_Message["_pb2.CreateDomainResponse"]):
     """The ``flyteidl2.org.CreateDomainResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateDomainResponse
+    _PB = _lazy.pb_class(_pb2, "CreateDomainResponse")
     _FIELDS = ("domain",)
     _fm_model_domain = _fast.FieldModel("domain")
 
@@ -243,11 +250,11 @@ class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
         return value
 
 
-class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
+class GetDomainRequest(_Message["_pb2.GetDomainRequest"]):
     """The ``flyteidl2.org.GetDomainRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetDomainRequest
+    _PB = _lazy.pb_class(_pb2, "GetDomainRequest")
     _FIELDS = (
         "org",
         "id",
@@ -317,11 +324,11 @@ class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
         return value
 
 
-class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
+class GetDomainResponse(_Message["_pb2.GetDomainResponse"]):
     """The ``flyteidl2.org.GetDomainResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetDomainResponse
+    _PB = _lazy.pb_class(_pb2, "GetDomainResponse")
     _FIELDS = ("domain",)
     _fm_model_domain = _fast.FieldModel("domain")
 
@@ -370,11 +377,11 @@ class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
         return value
 
 
-class UpdateDomainRequest(_Message[_pb2.UpdateDomainRequest]):
+class UpdateDomainRequest(_Message["_pb2.UpdateDomainRequest"]):
     """The ``flyteidl2.org.UpdateDomainRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateDomainRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateDomainRequest")
     _FIELDS = (
         "org",
         "id",
@@ -447,11 +454,11 @@ class UpdateDomainRequest(_Message[_pb2.UpdateDomainRequest]):
         return value
 
 
-class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
+class UpdateDomainResponse(_Message["_pb2.UpdateDomainResponse"]):
     """The ``flyteidl2.org.UpdateDomainResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateDomainResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateDomainResponse")
     _FIELDS = ("domain",)
     _fm_model_domain = _fast.FieldModel("domain")
 
@@ -500,11 +507,11 @@ class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
         return value
 
 
-class DeleteDomainRequest(_Message[_pb2.DeleteDomainRequest]):
+class DeleteDomainRequest(_Message["_pb2.DeleteDomainRequest"]):
     """The ``flyteidl2.org.DeleteDomainRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteDomainRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteDomainRequest")
     _FIELDS = (
         "org",
         "id",
@@ -559,11 +566,11 @@ class DeleteDomainRequest(_Message[_pb2.DeleteDomainRequest]):
         return value
 
 
-class DeleteDomainResponse(_Message[_pb2.DeleteDomainResponse]):
+class DeleteDomainResponse(_Message["_pb2.DeleteDomainResponse"]):
     """The ``flyteidl2.org.DeleteDomainResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteDomainResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteDomainResponse")
     _FIELDS = ()
 
     def __init__(

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from flyteidl2.plugins import clustered_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from flyteidl2.plugins import clustered_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.clustered_pb2")
 
 
 class RdzvBackend(_OpenEnum):
@@ -26,11 +34,11 @@ class Interconnect(_OpenEnum):
     ROCE = 3
 
 
-class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
+class ClusteredTaskSpec(_Message["_pb2.ClusteredTaskSpec"]):
     """The ``flyteidl2.plugins.ClusteredTaskSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusteredTaskSpec
+    _PB = _lazy.pb_class(_pb2, "ClusteredTaskSpec")
     _FIELDS = (
         "replicas",
         "nproc_per_node",
@@ -201,11 +209,11 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
         return value
 
 
-class Runtime(_Message[_pb2.Runtime]):
+class Runtime(_Message["_pb2.Runtime"]):
     """The ``flyteidl2.plugins.Runtime`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Runtime
+    _PB = _lazy.pb_class(_pb2, "Runtime")
     _FIELDS = ("torchrun",)
     _fm_model_torchrun = _fast.FieldModel("torchrun")
 
@@ -250,11 +258,11 @@ class Runtime(_Message[_pb2.Runtime]):
         return value
 
 
-class TorchRuntime(_Message[_pb2.TorchRuntime]):
+class TorchRuntime(_Message["_pb2.TorchRuntime"]):
     """The ``flyteidl2.plugins.TorchRuntime`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TorchRuntime
+    _PB = _lazy.pb_class(_pb2, "TorchRuntime")
     _FIELDS = (
         "rdzv_backend",
         "max_restarts",
@@ -321,11 +329,11 @@ class TorchRuntime(_Message[_pb2.TorchRuntime]):
         return value
 
 
-class ClusterFailurePolicy(_Message[_pb2.ClusterFailurePolicy]):
+class ClusterFailurePolicy(_Message["_pb2.ClusterFailurePolicy"]):
     """The ``flyteidl2.plugins.ClusterFailurePolicy`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterFailurePolicy
+    _PB = _lazy.pb_class(_pb2, "ClusterFailurePolicy")
     _FIELDS = (
         "max_restarts",
         "restart_on_host_maintenance",

@@ -5,21 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.plugins import dask_pb2 as _pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.plugins import dask_pb2 as _pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
     from flytemodels.v2.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.dask_pb2")
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
 
 
-class DaskJob(_Message[_pb2.DaskJob]):
+class DaskJob(_Message["_pb2.DaskJob"]):
     """The ``flyteidl2.plugins.DaskJob`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DaskJob
+    _PB = _lazy.pb_class(_pb2, "DaskJob")
     _FIELDS = (
         "scheduler",
         "workers",
@@ -98,11 +105,11 @@ class DaskJob(_Message[_pb2.DaskJob]):
         return value
 
 
-class DaskScheduler(_Message[_pb2.DaskScheduler]):
+class DaskScheduler(_Message["_pb2.DaskScheduler"]):
     """The ``flyteidl2.plugins.DaskScheduler`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DaskScheduler
+    _PB = _lazy.pb_class(_pb2, "DaskScheduler")
     _FIELDS = (
         "image",
         "resources",
@@ -169,11 +176,11 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
         return value
 
 
-class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
+class DaskWorkerGroup(_Message["_pb2.DaskWorkerGroup"]):
     """The ``flyteidl2.plugins.DaskWorkerGroup`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DaskWorkerGroup
+    _PB = _lazy.pb_class(_pb2, "DaskWorkerGroup")
     _FIELDS = (
         "number_of_workers",
         "image",

@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
-from flyteidl2.plugins import presto_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl2.plugins import presto_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.presto_pb2")
 
 
-class PrestoQuery(_Message[_pb2.PrestoQuery]):
+class PrestoQuery(_Message["_pb2.PrestoQuery"]):
     """The ``flyteidl2.plugins.PrestoQuery`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PrestoQuery
+    _PB = _lazy.pb_class(_pb2, "PrestoQuery")
     _FIELDS = (
         "routing_group",
         "catalog",

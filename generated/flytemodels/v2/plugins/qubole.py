@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.plugins import qubole_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.plugins import qubole_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.qubole_pb2")
 
 
-class HiveQuery(_Message[_pb2.HiveQuery]):
+class HiveQuery(_Message["_pb2.HiveQuery"]):
     """The ``flyteidl2.plugins.HiveQuery`` message."""
 
     __slots__ = ()
-    _PB = _pb2.HiveQuery
+    _PB = _lazy.pb_class(_pb2, "HiveQuery")
     _FIELDS = (
         "query",
         "timeout_sec",
@@ -94,11 +98,11 @@ class HiveQuery(_Message[_pb2.HiveQuery]):
         return value
 
 
-class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
+class HiveQueryCollection(_Message["_pb2.HiveQueryCollection"]):
     """The ``flyteidl2.plugins.HiveQueryCollection`` message."""
 
     __slots__ = ()
-    _PB = _pb2.HiveQueryCollection
+    _PB = _lazy.pb_class(_pb2, "HiveQueryCollection")
     _FIELDS = ("queries",)
 
     def __init__(
@@ -132,11 +136,11 @@ class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
         return value
 
 
-class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
+class QuboleHiveJob(_Message["_pb2.QuboleHiveJob"]):
     """The ``flyteidl2.plugins.QuboleHiveJob`` message."""
 
     __slots__ = ()
-    _PB = _pb2.QuboleHiveJob
+    _PB = _lazy.pb_class(_pb2, "QuboleHiveJob")
     _FIELDS = (
         "cluster_label",
         "query_collection",

@@ -5,25 +5,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.plugins import ray_pb2 as _pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.plugins import ray_pb2 as _pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
     from collections import abc as _abc
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.ray_pb2")
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
 
 
-class RayJob(_Message[_pb2.RayJob]):
+class RayJob(_Message["_pb2.RayJob"]):
     """The ``flyteidl2.plugins.RayJob`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RayJob
+    _PB = _lazy.pb_class(_pb2, "RayJob")
     _FIELDS = (
         "ray_cluster",
         "runtime_env",
@@ -156,11 +166,11 @@ class RayJob(_Message[_pb2.RayJob]):
         return value
 
 
-class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
+class AutoscalerOptions(_Message["_pb2.AutoscalerOptions"]):
     """The ``flyteidl2.plugins.AutoscalerOptions`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AutoscalerOptions
+    _PB = _lazy.pb_class(_pb2, "AutoscalerOptions")
     _FIELDS = (
         "upscaling_mode",
         "idle_timeout_seconds",
@@ -309,11 +319,11 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
         return value
 
 
-class RayCluster(_Message[_pb2.RayCluster]):
+class RayCluster(_Message["_pb2.RayCluster"]):
     """The ``flyteidl2.plugins.RayCluster`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RayCluster
+    _PB = _lazy.pb_class(_pb2, "RayCluster")
     _FIELDS = (
         "head_group_spec",
         "worker_group_spec",
@@ -430,11 +440,11 @@ class RayCluster(_Message[_pb2.RayCluster]):
         return value
 
 
-class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
+class HeadGroupSpec(_Message["_pb2.HeadGroupSpec"]):
     """The ``flyteidl2.plugins.HeadGroupSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.HeadGroupSpec
+    _PB = _lazy.pb_class(_pb2, "HeadGroupSpec")
     _FIELDS = (
         "ray_start_params",
         "k8s_pod",
@@ -533,11 +543,11 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
         return value
 
 
-class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
+class WorkerGroupSpec(_Message["_pb2.WorkerGroupSpec"]):
     """The ``flyteidl2.plugins.WorkerGroupSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WorkerGroupSpec
+    _PB = _lazy.pb_class(_pb2, "WorkerGroupSpec")
     _FIELDS = (
         "group_name",
         "replicas",

@@ -5,18 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.project import project_service_pb2 as _pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.project import project_service_pb2 as _pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import list as _common_list
     from flytemodels.v2.task import run as _task_run
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.project.project_service_pb2")
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
 
 
 class ProjectState(_OpenEnum):
@@ -28,11 +38,11 @@ class ProjectState(_OpenEnum):
     PROJECT_STATE_SYSTEM_ARCHIVED = 3
 
 
-class Domain(_Message[_pb2.Domain]):
+class Domain(_Message["_pb2.Domain"]):
     """The ``flyteidl2.project.Domain`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Domain
+    _PB = _lazy.pb_class(_pb2, "Domain")
     _FIELDS = (
         "id",
         "name",
@@ -87,11 +97,11 @@ class Domain(_Message[_pb2.Domain]):
         return value
 
 
-class Project(_Message[_pb2.Project]):
+class Project(_Message["_pb2.Project"]):
     """The ``flyteidl2.project.Project`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Project
+    _PB = _lazy.pb_class(_pb2, "Project")
     _FIELDS = (
         "id",
         "name",
@@ -250,11 +260,11 @@ class Project(_Message[_pb2.Project]):
         return value
 
 
-class Projects(_Message[_pb2.Projects]):
+class Projects(_Message["_pb2.Projects"]):
     """The ``flyteidl2.project.Projects`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Projects
+    _PB = _lazy.pb_class(_pb2, "Projects")
     _FIELDS = (
         "projects",
         "token",
@@ -309,11 +319,11 @@ class Projects(_Message[_pb2.Projects]):
         return value
 
 
-class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
+class CreateProjectRequest(_Message["_pb2.CreateProjectRequest"]):
     """The ``flyteidl2.project.CreateProjectRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateProjectRequest
+    _PB = _lazy.pb_class(_pb2, "CreateProjectRequest")
     _FIELDS = ("project",)
     _fm_model_project = _fast.FieldModel("project")
 
@@ -358,11 +368,11 @@ class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
         return value
 
 
-class CreateProjectResponse(_Message[_pb2.CreateProjectResponse]):
+class CreateProjectResponse(_Message["_pb2.CreateProjectResponse"]):
     """The ``flyteidl2.project.CreateProjectResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateProjectResponse
+    _PB = _lazy.pb_class(_pb2, "CreateProjectResponse")
     _FIELDS = ()
 
     def __init__(
@@ -371,11 +381,11 @@ class CreateProjectResponse(_Message[_pb2.CreateProjectResponse]):
         self._build()
 
 
-class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
+class UpdateProjectRequest(_Message["_pb2.UpdateProjectRequest"]):
     """The ``flyteidl2.project.UpdateProjectRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateProjectRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateProjectRequest")
     _FIELDS = ("project",)
     _fm_model_project = _fast.FieldModel("project")
 
@@ -420,11 +430,11 @@ class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
         return value
 
 
-class UpdateProjectResponse(_Message[_pb2.UpdateProjectResponse]):
+class UpdateProjectResponse(_Message["_pb2.UpdateProjectResponse"]):
     """The ``flyteidl2.project.UpdateProjectResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateProjectResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateProjectResponse")
     _FIELDS = ()
 
     def __init__(
@@ -433,11 +443,11 @@ class UpdateProjectResponse(_Message[_pb2.UpdateProjectResponse]):
         self._build()
 
 
-class GetProjectRequest(_Message[_pb2.GetProjectRequest]):
+class GetProjectRequest(_Message["_pb2.GetProjectRequest"]):
     """The ``flyteidl2.project.GetProjectRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetProjectRequest
+    _PB = _lazy.pb_class(_pb2, "GetProjectRequest")
     _FIELDS = (
         "id",
         "org",
@@ -492,11 +502,11 @@ class GetProjectRequest(_Message[_pb2.GetProjectRequest]):
         return value
 
 
-class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
+class GetProjectResponse(_Message["_pb2.GetProjectResponse"]):
     """The ``flyteidl2.project.GetProjectResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetProjectResponse
+    _PB = _lazy.pb_class(_pb2, "GetProjectResponse")
     _FIELDS = ("project",)
     _fm_model_project = _fast.FieldModel("project")
 
@@ -541,11 +551,11 @@ class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
         return value
 
 
-class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
+class ListProjectsRequest(_Message["_pb2.ListProjectsRequest"]):
     """The ``flyteidl2.project.ListProjectsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListProjectsRequest
+    _PB = _lazy.pb_class(_pb2, "ListProjectsRequest")
     _FIELDS = (
         "limit",
         "token",
@@ -657,11 +667,11 @@ class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
         return value
 
 
-class ListProjectsResponse(_Message[_pb2.ListProjectsResponse]):
+class ListProjectsResponse(_Message["_pb2.ListProjectsResponse"]):
     """The ``flyteidl2.project.ListProjectsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListProjectsResponse
+    _PB = _lazy.pb_class(_pb2, "ListProjectsResponse")
     _FIELDS = ("projects",)
     _fm_model_projects = _fast.FieldModel("projects")
 

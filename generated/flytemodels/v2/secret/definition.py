@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.secret import definition_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.secret import definition_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.secret.definition_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
 
 
 class SecretType(_OpenEnum):
@@ -42,11 +49,11 @@ class SecretPresenceStatus(_OpenEnum):
     PRESENT = 2
 
 
-class SecretSpec(_Message[_pb2.SecretSpec]):
+class SecretSpec(_Message["_pb2.SecretSpec"]):
     """The ``flyteidl2.secret.SecretSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecretSpec
+    _PB = _lazy.pb_class(_pb2, "SecretSpec")
     _FIELDS = (
         "string_value",
         "binary_value",
@@ -130,11 +137,11 @@ class SecretSpec(_Message[_pb2.SecretSpec]):
         return value
 
 
-class SecretIdentifier(_Message[_pb2.SecretIdentifier]):
+class SecretIdentifier(_Message["_pb2.SecretIdentifier"]):
     """The ``flyteidl2.secret.SecretIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecretIdentifier
+    _PB = _lazy.pb_class(_pb2, "SecretIdentifier")
     _FIELDS = (
         "name",
         "organization",
@@ -218,11 +225,11 @@ class SecretIdentifier(_Message[_pb2.SecretIdentifier]):
         return value
 
 
-class SecretMetadata(_Message[_pb2.SecretMetadata]):
+class SecretMetadata(_Message["_pb2.SecretMetadata"]):
     """The ``flyteidl2.secret.SecretMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecretMetadata
+    _PB = _lazy.pb_class(_pb2, "SecretMetadata")
     _FIELDS = (
         "created_time",
         "secret_status",
@@ -321,11 +328,11 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
         return value
 
 
-class SecretStatus(_Message[_pb2.SecretStatus]):
+class SecretStatus(_Message["_pb2.SecretStatus"]):
     """The ``flyteidl2.secret.SecretStatus`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecretStatus
+    _PB = _lazy.pb_class(_pb2, "SecretStatus")
     _FIELDS = (
         "overall_status",
         "cluster_status",
@@ -389,11 +396,11 @@ class SecretStatus(_Message[_pb2.SecretStatus]):
         return value
 
 
-class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
+class ClusterSecretStatus(_Message["_pb2.ClusterSecretStatus"]):
     """The ``flyteidl2.secret.ClusterSecretStatus`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterSecretStatus
+    _PB = _lazy.pb_class(_pb2, "ClusterSecretStatus")
     _FIELDS = (
         "cluster",
         "presence_status",
@@ -475,11 +482,11 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
         return value
 
 
-class Secret(_Message[_pb2.Secret]):
+class Secret(_Message["_pb2.Secret"]):
     """The ``flyteidl2.secret.Secret`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Secret
+    _PB = _lazy.pb_class(_pb2, "Secret")
     _FIELDS = (
         "id",
         "secret_metadata",

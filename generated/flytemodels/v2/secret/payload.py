@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.secret import payload_pb2 as _pb2
-from flyteidl2.secret import definition_pb2 as _flyteidl2_secret_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.secret import payload_pb2 as _pb2
+    from flyteidl2.secret import definition_pb2 as _flyteidl2_secret_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.secret import definition as _secret_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.secret.payload_pb2")
+    _flyteidl2_secret_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_secret_definition_pb2", "flyteidl2.secret.definition_pb2"
+    )
 
 
-class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
+class CreateSecretRequest(_Message["_pb2.CreateSecretRequest"]):
     """The ``flyteidl2.secret.CreateSecretRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateSecretRequest
+    _PB = _lazy.pb_class(_pb2, "CreateSecretRequest")
     _FIELDS = (
         "id",
         "secret_spec",
@@ -103,11 +110,11 @@ class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
         return value
 
 
-class CreateSecretResponse(_Message[_pb2.CreateSecretResponse]):
+class CreateSecretResponse(_Message["_pb2.CreateSecretResponse"]):
     """The ``flyteidl2.secret.CreateSecretResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateSecretResponse
+    _PB = _lazy.pb_class(_pb2, "CreateSecretResponse")
     _FIELDS = ()
 
     def __init__(
@@ -116,11 +123,11 @@ class CreateSecretResponse(_Message[_pb2.CreateSecretResponse]):
         self._build()
 
 
-class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
+class UpdateSecretRequest(_Message["_pb2.UpdateSecretRequest"]):
     """The ``flyteidl2.secret.UpdateSecretRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateSecretRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateSecretRequest")
     _FIELDS = (
         "id",
         "secret_spec",
@@ -203,11 +210,11 @@ class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
         return value
 
 
-class UpdateSecretResponse(_Message[_pb2.UpdateSecretResponse]):
+class UpdateSecretResponse(_Message["_pb2.UpdateSecretResponse"]):
     """The ``flyteidl2.secret.UpdateSecretResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateSecretResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateSecretResponse")
     _FIELDS = ()
 
     def __init__(
@@ -216,11 +223,11 @@ class UpdateSecretResponse(_Message[_pb2.UpdateSecretResponse]):
         self._build()
 
 
-class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
+class GetSecretRequest(_Message["_pb2.GetSecretRequest"]):
     """The ``flyteidl2.secret.GetSecretRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSecretRequest
+    _PB = _lazy.pb_class(_pb2, "GetSecretRequest")
     _FIELDS = (
         "id",
         "include_system_secrets",
@@ -288,11 +295,11 @@ class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
         return value
 
 
-class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
+class GetSecretResponse(_Message["_pb2.GetSecretResponse"]):
     """The ``flyteidl2.secret.GetSecretResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSecretResponse
+    _PB = _lazy.pb_class(_pb2, "GetSecretResponse")
     _FIELDS = ("secret",)
     _fm_model_secret = _fast.FieldModel("secret")
 
@@ -340,11 +347,11 @@ class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
         return value
 
 
-class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
+class DeleteSecretRequest(_Message["_pb2.DeleteSecretRequest"]):
     """The ``flyteidl2.secret.DeleteSecretRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteSecretRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteSecretRequest")
     _FIELDS = (
         "id",
         "include_system_secrets",
@@ -412,11 +419,11 @@ class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
         return value
 
 
-class DeleteSecretResponse(_Message[_pb2.DeleteSecretResponse]):
+class DeleteSecretResponse(_Message["_pb2.DeleteSecretResponse"]):
     """The ``flyteidl2.secret.DeleteSecretResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteSecretResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteSecretResponse")
     _FIELDS = ()
 
     def __init__(
@@ -425,11 +432,11 @@ class DeleteSecretResponse(_Message[_pb2.DeleteSecretResponse]):
         self._build()
 
 
-class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
+class ListSecretsRequest(_Message["_pb2.ListSecretsRequest"]):
     """The ``flyteidl2.secret.ListSecretsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListSecretsRequest
+    _PB = _lazy.pb_class(_pb2, "ListSecretsRequest")
     _FIELDS = (
         "organization",
         "domain",
@@ -563,11 +570,11 @@ class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
         return value
 
 
-class ListSecretsResponse(_Message[_pb2.ListSecretsResponse]):
+class ListSecretsResponse(_Message["_pb2.ListSecretsResponse"]):
     """The ``flyteidl2.secret.ListSecretsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListSecretsResponse
+    _PB = _lazy.pb_class(_pb2, "ListSecretsResponse")
     _FIELDS = (
         "secrets",
         "token",

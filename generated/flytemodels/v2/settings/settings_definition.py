@@ -5,16 +5,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.settings import settings_definition_pb2 as _pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.settings import settings_definition_pb2 as _pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
     from collections import abc as _abc
     from flytemodels.v2.core import tasks as _core_tasks
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.settings.settings_definition_pb2")
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
 
 
 class SettingState(_OpenEnum):
@@ -33,11 +40,11 @@ class ScopeLevel(_OpenEnum):
     SCOPE_LEVEL_PROJECT = 2
 
 
-class StringValues(_Message[_pb2.StringValues]):
+class StringValues(_Message["_pb2.StringValues"]):
     """The ``flyteidl2.settings.StringValues`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StringValues
+    _PB = _lazy.pb_class(_pb2, "StringValues")
     _FIELDS = ("values",)
 
     def __init__(
@@ -71,11 +78,11 @@ class StringValues(_Message[_pb2.StringValues]):
         return value
 
 
-class StringMap(_Message[_pb2.StringMap]):
+class StringMap(_Message["_pb2.StringMap"]):
     """The ``flyteidl2.settings.StringMap`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StringMap
+    _PB = _lazy.pb_class(_pb2, "StringMap")
     _FIELDS = ("entries",)
 
     def __init__(
@@ -109,11 +116,11 @@ class StringMap(_Message[_pb2.StringMap]):
         return value
 
 
-class SettingsKey(_Message[_pb2.SettingsKey]):
+class SettingsKey(_Message["_pb2.SettingsKey"]):
     """The ``flyteidl2.settings.SettingsKey`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SettingsKey
+    _PB = _lazy.pb_class(_pb2, "SettingsKey")
     _FIELDS = (
         "org",
         "domain",
@@ -183,11 +190,11 @@ class SettingsKey(_Message[_pb2.SettingsKey]):
         return value
 
 
-class StringSetting(_Message[_pb2.StringSetting]):
+class StringSetting(_Message["_pb2.StringSetting"]):
     """The ``flyteidl2.settings.StringSetting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StringSetting
+    _PB = _lazy.pb_class(_pb2, "StringSetting")
     _FIELDS = (
         "state",
         "string_value",
@@ -279,11 +286,11 @@ class StringSetting(_Message[_pb2.StringSetting]):
         return value
 
 
-class Int64Setting(_Message[_pb2.Int64Setting]):
+class Int64Setting(_Message["_pb2.Int64Setting"]):
     """The ``flyteidl2.settings.Int64Setting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Int64Setting
+    _PB = _lazy.pb_class(_pb2, "Int64Setting")
     _FIELDS = (
         "state",
         "int_value",
@@ -381,11 +388,11 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
         return value
 
 
-class BoolSetting(_Message[_pb2.BoolSetting]):
+class BoolSetting(_Message["_pb2.BoolSetting"]):
     """The ``flyteidl2.settings.BoolSetting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.BoolSetting
+    _PB = _lazy.pb_class(_pb2, "BoolSetting")
     _FIELDS = (
         "state",
         "bool_value",
@@ -477,11 +484,11 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
         return value
 
 
-class StringMapSetting(_Message[_pb2.StringMapSetting]):
+class StringMapSetting(_Message["_pb2.StringMapSetting"]):
     """The ``flyteidl2.settings.StringMapSetting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StringMapSetting
+    _PB = _lazy.pb_class(_pb2, "StringMapSetting")
     _FIELDS = (
         "state",
         "map_value",
@@ -586,11 +593,11 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
         return value
 
 
-class QuantitySetting(_Message[_pb2.QuantitySetting]):
+class QuantitySetting(_Message["_pb2.QuantitySetting"]):
     """The ``flyteidl2.settings.QuantitySetting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.QuantitySetting
+    _PB = _lazy.pb_class(_pb2, "QuantitySetting")
     _FIELDS = (
         "state",
         "quantity_value",
@@ -685,11 +692,11 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
         return value
 
 
-class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
+class AcceleratorSetting(_Message["_pb2.AcceleratorSetting"]):
     """The ``flyteidl2.settings.AcceleratorSetting`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AcceleratorSetting
+    _PB = _lazy.pb_class(_pb2, "AcceleratorSetting")
     _FIELDS = (
         "state",
         "accelerator_value",
@@ -796,11 +803,11 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
         return value
 
 
-class RunSettings(_Message[_pb2.RunSettings]):
+class RunSettings(_Message["_pb2.RunSettings"]):
     """The ``flyteidl2.settings.RunSettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunSettings
+    _PB = _lazy.pb_class(_pb2, "RunSettings")
     _FIELDS = (
         "default_queue",
         "max_action_concurrency",
@@ -912,11 +919,11 @@ class RunSettings(_Message[_pb2.RunSettings]):
         return value
 
 
-class SecuritySettings(_Message[_pb2.SecuritySettings]):
+class SecuritySettings(_Message["_pb2.SecuritySettings"]):
     """The ``flyteidl2.settings.SecuritySettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SecuritySettings
+    _PB = _lazy.pb_class(_pb2, "SecuritySettings")
     _FIELDS = ("service_account",)
     _fm_model_service_account = _fast.FieldModel("service_account")
 
@@ -964,11 +971,11 @@ class SecuritySettings(_Message[_pb2.SecuritySettings]):
         return value
 
 
-class StorageSettings(_Message[_pb2.StorageSettings]):
+class StorageSettings(_Message["_pb2.StorageSettings"]):
     """The ``flyteidl2.settings.StorageSettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.StorageSettings
+    _PB = _lazy.pb_class(_pb2, "StorageSettings")
     _FIELDS = ("raw_data_path",)
     _fm_model_raw_data_path = _fast.FieldModel("raw_data_path")
 
@@ -1016,11 +1023,11 @@ class StorageSettings(_Message[_pb2.StorageSettings]):
         return value
 
 
-class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
+class TaskResourceDefaults(_Message["_pb2.TaskResourceDefaults"]):
     """The ``flyteidl2.settings.TaskResourceDefaults`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskResourceDefaults
+    _PB = _lazy.pb_class(_pb2, "TaskResourceDefaults")
     _FIELDS = (
         "cpu",
         "gpu",
@@ -1153,11 +1160,11 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
         return value
 
 
-class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
+class TaskResourceSettings(_Message["_pb2.TaskResourceSettings"]):
     """The ``flyteidl2.settings.TaskResourceSettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskResourceSettings
+    _PB = _lazy.pb_class(_pb2, "TaskResourceSettings")
     _FIELDS = (
         "min",
         "max",
@@ -1299,11 +1306,11 @@ class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
         return value
 
 
-class AppSettings(_Message[_pb2.AppSettings]):
+class AppSettings(_Message["_pb2.AppSettings"]):
     """The ``flyteidl2.settings.AppSettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AppSettings
+    _PB = _lazy.pb_class(_pb2, "AppSettings")
     _FIELDS = (
         "disallow_anonymous",
         "app_dns_strategy",
@@ -1384,11 +1391,11 @@ class AppSettings(_Message[_pb2.AppSettings]):
         return value
 
 
-class Settings(_Message[_pb2.Settings]):
+class Settings(_Message["_pb2.Settings"]):
     """The ``flyteidl2.settings.Settings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Settings
+    _PB = _lazy.pb_class(_pb2, "Settings")
     _FIELDS = (
         "run",
         "security",

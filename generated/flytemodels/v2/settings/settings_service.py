@@ -5,24 +5,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.settings import settings_service_pb2 as _pb2
-from flyteidl2.settings import (
-    settings_definition_pb2 as _flyteidl2_settings_settings_definition_pb2,
-)
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.settings import settings_service_pb2 as _pb2
+    from flyteidl2.settings import (
+        settings_definition_pb2 as _flyteidl2_settings_settings_definition_pb2,
+    )
     from collections import abc as _abc
     from flytemodels.v2.settings import settings_definition as _settings_settings_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.settings.settings_service_pb2")
+    _flyteidl2_settings_settings_definition_pb2 = _lazy.module(
+        globals(),
+        "_flyteidl2_settings_settings_definition_pb2",
+        "flyteidl2.settings.settings_definition_pb2",
+    )
 
 
-class SettingsRecord(_Message[_pb2.SettingsRecord]):
+class SettingsRecord(_Message["_pb2.SettingsRecord"]):
     """The ``flyteidl2.settings.SettingsRecord`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SettingsRecord
+    _PB = _lazy.pb_class(_pb2, "SettingsRecord")
     _FIELDS = (
         "key",
         "settings",
@@ -125,11 +134,11 @@ class SettingsRecord(_Message[_pb2.SettingsRecord]):
         return value
 
 
-class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
+class GetSettingsRequest(_Message["_pb2.GetSettingsRequest"]):
     """The ``flyteidl2.settings.GetSettingsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSettingsRequest
+    _PB = _lazy.pb_class(_pb2, "GetSettingsRequest")
     _FIELDS = ("key",)
     _fm_model_key = _fast.FieldModel("key")
 
@@ -178,11 +187,11 @@ class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
         return value
 
 
-class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
+class GetSettingsResponse(_Message["_pb2.GetSettingsResponse"]):
     """The ``flyteidl2.settings.GetSettingsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSettingsResponse
+    _PB = _lazy.pb_class(_pb2, "GetSettingsResponse")
     _FIELDS = ("settingsRecord",)
     _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 
@@ -230,11 +239,11 @@ class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
         return value
 
 
-class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
+class GetSettingsForEditRequest(_Message["_pb2.GetSettingsForEditRequest"]):
     """The ``flyteidl2.settings.GetSettingsForEditRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSettingsForEditRequest
+    _PB = _lazy.pb_class(_pb2, "GetSettingsForEditRequest")
     _FIELDS = ("key",)
     _fm_model_key = _fast.FieldModel("key")
 
@@ -283,11 +292,11 @@ class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
         return value
 
 
-class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
+class GetSettingsForEditResponse(_Message["_pb2.GetSettingsForEditResponse"]):
     """The ``flyteidl2.settings.GetSettingsForEditResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetSettingsForEditResponse
+    _PB = _lazy.pb_class(_pb2, "GetSettingsForEditResponse")
     _FIELDS = (
         "requestedKey",
         "levels",
@@ -355,11 +364,11 @@ class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
         return value
 
 
-class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
+class CreateSettingsRequest(_Message["_pb2.CreateSettingsRequest"]):
     """The ``flyteidl2.settings.CreateSettingsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateSettingsRequest
+    _PB = _lazy.pb_class(_pb2, "CreateSettingsRequest")
     _FIELDS = (
         "key",
         "settings",
@@ -442,11 +451,11 @@ class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
         return value
 
 
-class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
+class CreateSettingsResponse(_Message["_pb2.CreateSettingsResponse"]):
     """The ``flyteidl2.settings.CreateSettingsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateSettingsResponse
+    _PB = _lazy.pb_class(_pb2, "CreateSettingsResponse")
     _FIELDS = ("settingsRecord",)
     _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 
@@ -494,11 +503,11 @@ class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
         return value
 
 
-class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
+class UpdateSettingsRequest(_Message["_pb2.UpdateSettingsRequest"]):
     """The ``flyteidl2.settings.UpdateSettingsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateSettingsRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateSettingsRequest")
     _FIELDS = (
         "key",
         "settings",
@@ -601,11 +610,11 @@ class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
         return value
 
 
-class UpdateSettingsResponse(_Message[_pb2.UpdateSettingsResponse]):
+class UpdateSettingsResponse(_Message["_pb2.UpdateSettingsResponse"]):
     """The ``flyteidl2.settings.UpdateSettingsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateSettingsResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateSettingsResponse")
     _FIELDS = ("settingsRecord",)
     _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 

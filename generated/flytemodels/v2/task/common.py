@@ -5,23 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.task import common_pb2 as _pb2
-from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
-from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.task import common_pb2 as _pb2
+    from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+    from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.core import artifact_id as _core_artifact_id
     from flytemodels.v2.core import interface as _core_interface
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.core import types as _core_types
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.task.common_pb2")
+    _flyteidl2_core_artifact_id_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_artifact_id_pb2", "flyteidl2.core.artifact_id_pb2"
+    )
+    _flyteidl2_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_interface_pb2", "flyteidl2.core.interface_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_types_pb2", "flyteidl2.core.types_pb2"
+    )
 
 
 class FixedRateUnit(_OpenEnum):
@@ -42,11 +58,11 @@ class TriggerAutomationSpecType(_OpenEnum):
     TYPE_ARTIFACT = 3
 
 
-class NamedParameter(_Message[_pb2.NamedParameter]):
+class NamedParameter(_Message["_pb2.NamedParameter"]):
     """The ``flyteidl2.task.NamedParameter`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NamedParameter
+    _PB = _lazy.pb_class(_pb2, "NamedParameter")
     _FIELDS = (
         "name",
         "parameter",
@@ -114,11 +130,11 @@ class NamedParameter(_Message[_pb2.NamedParameter]):
         return value
 
 
-class FixedRate(_Message[_pb2.FixedRate]):
+class FixedRate(_Message["_pb2.FixedRate"]):
     """The ``flyteidl2.task.FixedRate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.FixedRate
+    _PB = _lazy.pb_class(_pb2, "FixedRate")
     _FIELDS = (
         "value",
         "unit",
@@ -203,11 +219,11 @@ class FixedRate(_Message[_pb2.FixedRate]):
         return value
 
 
-class Cron(_Message[_pb2.Cron]):
+class Cron(_Message["_pb2.Cron"]):
     """The ``flyteidl2.task.Cron`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Cron
+    _PB = _lazy.pb_class(_pb2, "Cron")
     _FIELDS = (
         "expression",
         "timezone",
@@ -262,11 +278,11 @@ class Cron(_Message[_pb2.Cron]):
         return value
 
 
-class Schedule(_Message[_pb2.Schedule]):
+class Schedule(_Message["_pb2.Schedule"]):
     """The ``flyteidl2.task.Schedule`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Schedule
+    _PB = _lazy.pb_class(_pb2, "Schedule")
     _FIELDS = (
         "rate",
         "cron_expression",
@@ -389,11 +405,11 @@ class Schedule(_Message[_pb2.Schedule]):
         return value
 
 
-class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
+class ArtifactTrigger(_Message["_pb2.ArtifactTrigger"]):
     """The ``flyteidl2.task.ArtifactTrigger`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ArtifactTrigger
+    _PB = _lazy.pb_class(_pb2, "ArtifactTrigger")
     _FIELDS = (
         "artifact_name",
         "version",
@@ -497,11 +513,11 @@ class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
         return value
 
 
-class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
+class TriggerAutomationSpec(_Message["_pb2.TriggerAutomationSpec"]):
     """The ``flyteidl2.task.TriggerAutomationSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerAutomationSpec
+    _PB = _lazy.pb_class(_pb2, "TriggerAutomationSpec")
     _FIELDS = (
         "type",
         "schedule",
@@ -608,11 +624,11 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
         return value
 
 
-class NamedLiteral(_Message[_pb2.NamedLiteral]):
+class NamedLiteral(_Message["_pb2.NamedLiteral"]):
     """The ``flyteidl2.task.NamedLiteral`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NamedLiteral
+    _PB = _lazy.pb_class(_pb2, "NamedLiteral")
     _FIELDS = (
         "name",
         "value",
@@ -679,11 +695,11 @@ class NamedLiteral(_Message[_pb2.NamedLiteral]):
         return value
 
 
-class OutputReferences(_Message[_pb2.OutputReferences]):
+class OutputReferences(_Message["_pb2.OutputReferences"]):
     """The ``flyteidl2.task.OutputReferences`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OutputReferences
+    _PB = _lazy.pb_class(_pb2, "OutputReferences")
     _FIELDS = (
         "output_uri",
         "report_uri",
@@ -738,11 +754,11 @@ class OutputReferences(_Message[_pb2.OutputReferences]):
         return value
 
 
-class Inputs(_Message[_pb2.Inputs]):
+class Inputs(_Message["_pb2.Inputs"]):
     """The ``flyteidl2.task.Inputs`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Inputs
+    _PB = _lazy.pb_class(_pb2, "Inputs")
     _FIELDS = (
         "literals",
         "context",
@@ -797,11 +813,11 @@ class Inputs(_Message[_pb2.Inputs]):
         return value
 
 
-class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
+class ProducedArtifact(_Message["_pb2.ProducedArtifact"]):
     """The ``flyteidl2.task.ProducedArtifact`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ProducedArtifact
+    _PB = _lazy.pb_class(_pb2, "ProducedArtifact")
     _FIELDS = (
         "output",
         "name",
@@ -1012,11 +1028,11 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
         return value
 
 
-class Outputs(_Message[_pb2.Outputs]):
+class Outputs(_Message["_pb2.Outputs"]):
     """The ``flyteidl2.task.Outputs`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Outputs
+    _PB = _lazy.pb_class(_pb2, "Outputs")
     _FIELDS = (
         "literals",
         "produced_artifacts",

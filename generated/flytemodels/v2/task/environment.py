@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
-from flyteidl2.task import environment_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from flyteidl2.task import environment_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.task.environment_pb2")
 
 
-class Environment(_Message[_pb2.Environment]):
+class Environment(_Message["_pb2.Environment"]):
     """The ``flyteidl2.task.Environment`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Environment
+    _PB = _lazy.pb_class(_pb2, "Environment")
     _FIELDS = (
         "name",
         "description",

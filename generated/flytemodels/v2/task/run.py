@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.task import run_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.notification import definition_pb2 as _flyteidl2_notification_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.task import run_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.notification import definition_pb2 as _flyteidl2_notification_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -27,6 +28,27 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import security as _core_security
     from flytemodels.v2.core import tasks as _core_tasks
     from flytemodels.v2.notification import definition as _notification_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.task.run_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_security_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_security_pb2", "flyteidl2.core.security_pb2"
+    )
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_notification_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_notification_definition_pb2", "flyteidl2.notification.definition_pb2"
+    )
 
 
 class CacheLookupScope(_OpenEnum):
@@ -45,11 +67,11 @@ class TaskSpecSource(_OpenEnum):
     TASK_SPEC_SOURCE_EPHEMERAL = 2
 
 
-class Labels(_Message[_pb2.Labels]):
+class Labels(_Message["_pb2.Labels"]):
     """The ``flyteidl2.task.Labels`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Labels
+    _PB = _lazy.pb_class(_pb2, "Labels")
     _FIELDS = ("values",)
 
     def __init__(
@@ -83,11 +105,11 @@ class Labels(_Message[_pb2.Labels]):
         return value
 
 
-class Annotations(_Message[_pb2.Annotations]):
+class Annotations(_Message["_pb2.Annotations"]):
     """The ``flyteidl2.task.Annotations`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Annotations
+    _PB = _lazy.pb_class(_pb2, "Annotations")
     _FIELDS = ("values",)
 
     def __init__(
@@ -121,11 +143,11 @@ class Annotations(_Message[_pb2.Annotations]):
         return value
 
 
-class Envs(_Message[_pb2.Envs]):
+class Envs(_Message["_pb2.Envs"]):
     """The ``flyteidl2.task.Envs`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Envs
+    _PB = _lazy.pb_class(_pb2, "Envs")
     _FIELDS = ("values",)
 
     def __init__(
@@ -159,11 +181,11 @@ class Envs(_Message[_pb2.Envs]):
         return value
 
 
-class RawDataStorage(_Message[_pb2.RawDataStorage]):
+class RawDataStorage(_Message["_pb2.RawDataStorage"]):
     """The ``flyteidl2.task.RawDataStorage`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RawDataStorage
+    _PB = _lazy.pb_class(_pb2, "RawDataStorage")
     _FIELDS = ("raw_data_prefix",)
 
     def __init__(
@@ -199,11 +221,11 @@ class RawDataStorage(_Message[_pb2.RawDataStorage]):
         return value
 
 
-class CacheConfig(_Message[_pb2.CacheConfig]):
+class CacheConfig(_Message["_pb2.CacheConfig"]):
     """The ``flyteidl2.task.CacheConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CacheConfig
+    _PB = _lazy.pb_class(_pb2, "CacheConfig")
     _FIELDS = (
         "overwrite_cache",
         "cache_lookup_scope",
@@ -270,11 +292,11 @@ class CacheConfig(_Message[_pb2.CacheConfig]):
         return value
 
 
-class Recover(_Message[_pb2.Recover]):
+class Recover(_Message["_pb2.Recover"]):
     """The ``flyteidl2.task.Recover`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Recover
+    _PB = _lazy.pb_class(_pb2, "Recover")
     _FIELDS = ("force_rerun_actions",)
 
     def __init__(
@@ -308,11 +330,11 @@ class Recover(_Message[_pb2.Recover]):
         return value
 
 
-class RunSpec(_Message[_pb2.RunSpec]):
+class RunSpec(_Message["_pb2.RunSpec"]):
     """The ``flyteidl2.task.RunSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunSpec
+    _PB = _lazy.pb_class(_pb2, "RunSpec")
     _FIELDS = (
         "labels",
         "annotations",
@@ -832,11 +854,11 @@ class RunSpec(_Message[_pb2.RunSpec]):
         return value
 
 
-class DefaultSettings(_Message[_pb2.DefaultSettings]):
+class DefaultSettings(_Message["_pb2.DefaultSettings"]):
     """The ``flyteidl2.task.DefaultSettings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DefaultSettings
+    _PB = _lazy.pb_class(_pb2, "DefaultSettings")
     _FIELDS = (
         "pod_template_name",
         "task_resource_defaults",
@@ -907,11 +929,11 @@ class DefaultSettings(_Message[_pb2.DefaultSettings]):
         return value
 
 
-class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
+class TaskResourceDefaults(_Message["_pb2.TaskResourceDefaults"]):
     """The ``flyteidl2.task.TaskResourceDefaults`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskResourceDefaults
+    _PB = _lazy.pb_class(_pb2, "TaskResourceDefaults")
     _FIELDS = (
         "requests",
         "max",
@@ -1001,11 +1023,11 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
         return value
 
 
-class InlineRuleList(_Message[_pb2.InlineRuleList]):
+class InlineRuleList(_Message["_pb2.InlineRuleList"]):
     """The ``flyteidl2.task.InlineRuleList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InlineRuleList
+    _PB = _lazy.pb_class(_pb2, "InlineRuleList")
     _FIELDS = ("rules",)
 
     def __init__(
@@ -1039,11 +1061,11 @@ class InlineRuleList(_Message[_pb2.InlineRuleList]):
         return value
 
 
-class InlineRule(_Message[_pb2.InlineRule]):
+class InlineRule(_Message["_pb2.InlineRule"]):
     """The ``flyteidl2.task.InlineRule`` message."""
 
     __slots__ = ()
-    _PB = _pb2.InlineRule
+    _PB = _lazy.pb_class(_pb2, "InlineRule")
     _FIELDS = (
         "on_phases",
         "delivery_config_name",

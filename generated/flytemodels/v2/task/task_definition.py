@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.task import task_definition_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import environment_pb2 as _flyteidl2_task_environment_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.task import task_definition_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import environment_pb2 as _flyteidl2_task_environment_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -30,13 +31,40 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import common as _task_common
     from flytemodels.v2.task import environment as _task_environment
     from flytemodels.v2.task import run as _task_run
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.task.task_definition_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_interface_pb2", "flyteidl2.core.interface_pb2"
+    )
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_environment_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_environment_pb2", "flyteidl2.task.environment_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
 
 
-class TaskName(_Message[_pb2.TaskName]):
+class TaskName(_Message["_pb2.TaskName"]):
     """The ``flyteidl2.task.TaskName`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskName
+    _PB = _lazy.pb_class(_pb2, "TaskName")
     _FIELDS = (
         "org",
         "project",
@@ -120,11 +148,11 @@ class TaskName(_Message[_pb2.TaskName]):
         return value
 
 
-class TaskIdentifier(_Message[_pb2.TaskIdentifier]):
+class TaskIdentifier(_Message["_pb2.TaskIdentifier"]):
     """The ``flyteidl2.task.TaskIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskIdentifier
+    _PB = _lazy.pb_class(_pb2, "TaskIdentifier")
     _FIELDS = (
         "org",
         "project",
@@ -222,11 +250,11 @@ class TaskIdentifier(_Message[_pb2.TaskIdentifier]):
         return value
 
 
-class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
+class TaskTriggersSummary(_Message["_pb2.TaskTriggersSummary"]):
     """The ``flyteidl2.task.TaskTriggersSummary`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskTriggersSummary
+    _PB = _lazy.pb_class(_pb2, "TaskTriggersSummary")
     _FIELDS = (
         "details",
         "stats",
@@ -234,11 +262,11 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
     _fm_model_details = _fast.FieldModel("details")
     _fm_model_stats = _fast.FieldModel("stats")
 
-    class TriggerDetails(_Message[_pb2.TaskTriggersSummary.TriggerDetails]):
+    class TriggerDetails(_Message["_pb2.TaskTriggersSummary.TriggerDetails"]):
         """The ``flyteidl2.task.TaskTriggersSummary.TriggerDetails`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TaskTriggersSummary.TriggerDetails
+        _PB = _lazy.pb_class(_pb2, "TaskTriggersSummary.TriggerDetails")
         _FIELDS = (
             "name",
             "active",
@@ -322,11 +350,11 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
             value._hash = None
             return value
 
-    class TriggerStats(_Message[_pb2.TaskTriggersSummary.TriggerStats]):
+    class TriggerStats(_Message["_pb2.TaskTriggersSummary.TriggerStats"]):
         """The ``flyteidl2.task.TaskTriggersSummary.TriggerStats`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TaskTriggersSummary.TriggerStats
+        _PB = _lazy.pb_class(_pb2, "TaskTriggersSummary.TriggerStats")
         _FIELDS = (
             "total",
             "active",
@@ -459,11 +487,11 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
         return value
 
 
-class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
+class LatestRunSummary(_Message["_pb2.LatestRunSummary"]):
     """The ``flyteidl2.task.LatestRunSummary`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LatestRunSummary
+    _PB = _lazy.pb_class(_pb2, "LatestRunSummary")
     _FIELDS = (
         "run_id",
         "run_time",
@@ -574,11 +602,11 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
         return value
 
 
-class TaskMetadata(_Message[_pb2.TaskMetadata]):
+class TaskMetadata(_Message["_pb2.TaskMetadata"]):
     """The ``flyteidl2.task.TaskMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskMetadata")
     _FIELDS = (
         "deployed_by",
         "short_name",
@@ -736,11 +764,11 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         return value
 
 
-class TaskSummary(_Message[_pb2.TaskSummary]):
+class TaskSummary(_Message["_pb2.TaskSummary"]):
     """The ``flyteidl2.task.TaskSummary`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskSummary
+    _PB = _lazy.pb_class(_pb2, "TaskSummary")
     _FIELDS = ("latest_run",)
     _fm_model_latest_run = _fast.FieldModel("latest_run")
 
@@ -788,11 +816,11 @@ class TaskSummary(_Message[_pb2.TaskSummary]):
         return value
 
 
-class Task(_Message[_pb2.Task]):
+class Task(_Message["_pb2.Task"]):
     """The ``flyteidl2.task.Task`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Task
+    _PB = _lazy.pb_class(_pb2, "Task")
     _FIELDS = (
         "task_id",
         "metadata",
@@ -901,11 +929,11 @@ class Task(_Message[_pb2.Task]):
         return value
 
 
-class SourceCode(_Message[_pb2.SourceCode]):
+class SourceCode(_Message["_pb2.SourceCode"]):
     """The ``flyteidl2.task.SourceCode`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SourceCode
+    _PB = _lazy.pb_class(_pb2, "SourceCode")
     _FIELDS = ("link",)
 
     def __init__(
@@ -939,11 +967,11 @@ class SourceCode(_Message[_pb2.SourceCode]):
         return value
 
 
-class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
+class DocumentationEntity(_Message["_pb2.DocumentationEntity"]):
     """The ``flyteidl2.task.DocumentationEntity`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DocumentationEntity
+    _PB = _lazy.pb_class(_pb2, "DocumentationEntity")
     _FIELDS = (
         "short_description",
         "long_description",
@@ -1033,11 +1061,11 @@ class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
         return value
 
 
-class TaskSpec(_Message[_pb2.TaskSpec]):
+class TaskSpec(_Message["_pb2.TaskSpec"]):
     """The ``flyteidl2.task.TaskSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskSpec
+    _PB = _lazy.pb_class(_pb2, "TaskSpec")
     _FIELDS = (
         "task_template",
         "default_inputs",
@@ -1188,11 +1216,11 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
         return value
 
 
-class TraceSpec(_Message[_pb2.TraceSpec]):
+class TraceSpec(_Message["_pb2.TraceSpec"]):
     """The ``flyteidl2.task.TraceSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TraceSpec
+    _PB = _lazy.pb_class(_pb2, "TraceSpec")
     _FIELDS = ("interface",)
     _fm_model_interface = _fast.FieldModel("interface")
 
@@ -1241,11 +1269,11 @@ class TraceSpec(_Message[_pb2.TraceSpec]):
         return value
 
 
-class TaskDetails(_Message[_pb2.TaskDetails]):
+class TaskDetails(_Message["_pb2.TaskDetails"]):
     """The ``flyteidl2.task.TaskDetails`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskDetails
+    _PB = _lazy.pb_class(_pb2, "TaskDetails")
     _FIELDS = (
         "task_id",
         "metadata",
@@ -1351,11 +1379,11 @@ class TaskDetails(_Message[_pb2.TaskDetails]):
         return value
 
 
-class TaskTrigger(_Message[_pb2.TaskTrigger]):
+class TaskTrigger(_Message["_pb2.TaskTrigger"]):
     """The ``flyteidl2.task.TaskTrigger`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskTrigger
+    _PB = _lazy.pb_class(_pb2, "TaskTrigger")
     _FIELDS = (
         "name",
         "spec",
@@ -1451,11 +1479,11 @@ class TaskTrigger(_Message[_pb2.TaskTrigger]):
         return value
 
 
-class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
+class TaskTriggerSpec(_Message["_pb2.TaskTriggerSpec"]):
     """The ``flyteidl2.task.TaskTriggerSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskTriggerSpec
+    _PB = _lazy.pb_class(_pb2, "TaskTriggerSpec")
     _FIELDS = (
         "active",
         "inputs",

@@ -5,29 +5,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.task import task_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.task import task_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import identity as _common_identity
     from flytemodels.v2.common import list as _common_list
     from flytemodels.v2.task import task_definition as _task_task_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.task.task_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
-class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
+class DeployTaskRequest(_Message["_pb2.DeployTaskRequest"]):
     """The ``flyteidl2.task.DeployTaskRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeployTaskRequest
+    _PB = _lazy.pb_class(_pb2, "DeployTaskRequest")
     _FIELDS = (
         "task_id",
         "spec",
@@ -130,11 +146,11 @@ class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
         return value
 
 
-class DeployTaskResponse(_Message[_pb2.DeployTaskResponse]):
+class DeployTaskResponse(_Message["_pb2.DeployTaskResponse"]):
     """The ``flyteidl2.task.DeployTaskResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeployTaskResponse
+    _PB = _lazy.pb_class(_pb2, "DeployTaskResponse")
     _FIELDS = ()
 
     def __init__(
@@ -143,11 +159,11 @@ class DeployTaskResponse(_Message[_pb2.DeployTaskResponse]):
         self._build()
 
 
-class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
+class GetTaskDetailsRequest(_Message["_pb2.GetTaskDetailsRequest"]):
     """The ``flyteidl2.task.GetTaskDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTaskDetailsRequest")
     _FIELDS = ("task_id",)
     _fm_model_task_id = _fast.FieldModel("task_id")
 
@@ -196,11 +212,11 @@ class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
         return value
 
 
-class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
+class GetTaskDetailsResponse(_Message["_pb2.GetTaskDetailsResponse"]):
     """The ``flyteidl2.task.GetTaskDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTaskDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTaskDetailsResponse")
     _FIELDS = ("details",)
     _fm_model_details = _fast.FieldModel("details")
 
@@ -249,11 +265,11 @@ class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
         return value
 
 
-class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
+class ListTasksRequest(_Message["_pb2.ListTasksRequest"]):
     """The ``flyteidl2.task.ListTasksRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListTasksRequest
+    _PB = _lazy.pb_class(_pb2, "ListTasksRequest")
     _FIELDS = (
         "request",
         "org",
@@ -263,11 +279,11 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
     _fm_model_request = _fast.FieldModel("request")
     _fm_model_project_id = _fast.FieldModel("project_id")
 
-    class KnownFilter(_Message[_pb2.ListTasksRequest.KnownFilter]):
+    class KnownFilter(_Message["_pb2.ListTasksRequest.KnownFilter"]):
         """The ``flyteidl2.task.ListTasksRequest.KnownFilter`` message."""
 
         __slots__ = ()
-        _PB = _pb2.ListTasksRequest.KnownFilter
+        _PB = _lazy.pb_class(_pb2, "ListTasksRequest.KnownFilter")
         _FIELDS = (
             "deployed_by",
             "is_entrypoint",
@@ -434,11 +450,11 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
         return value
 
 
-class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
+class ListTasksResponse(_Message["_pb2.ListTasksResponse"]):
     """The ``flyteidl2.task.ListTasksResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListTasksResponse
+    _PB = _lazy.pb_class(_pb2, "ListTasksResponse")
     _FIELDS = (
         "tasks",
         "token",
@@ -446,11 +462,11 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
     )
     _fm_model_metadata = _fast.FieldModel("metadata")
 
-    class ListTasksMetadata(_Message[_pb2.ListTasksResponse.ListTasksMetadata]):
+    class ListTasksMetadata(_Message["_pb2.ListTasksResponse.ListTasksMetadata"]):
         """The ``flyteidl2.task.ListTasksResponse.ListTasksMetadata`` message."""
 
         __slots__ = ()
-        _PB = _pb2.ListTasksResponse.ListTasksMetadata
+        _PB = _lazy.pb_class(_pb2, "ListTasksResponse.ListTasksMetadata")
         _FIELDS = (
             "total",
             "filtered_total",
@@ -582,11 +598,11 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
         return value
 
 
-class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
+class ListVersionsRequest(_Message["_pb2.ListVersionsRequest"]):
     """The ``flyteidl2.task.ListVersionsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListVersionsRequest
+    _PB = _lazy.pb_class(_pb2, "ListVersionsRequest")
     _FIELDS = (
         "request",
         "task_name",
@@ -668,21 +684,21 @@ class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
         return value
 
 
-class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
+class ListVersionsResponse(_Message["_pb2.ListVersionsResponse"]):
     """The ``flyteidl2.task.ListVersionsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListVersionsResponse
+    _PB = _lazy.pb_class(_pb2, "ListVersionsResponse")
     _FIELDS = (
         "versions",
         "token",
     )
 
-    class VersionResponse(_Message[_pb2.ListVersionsResponse.VersionResponse]):
+    class VersionResponse(_Message["_pb2.ListVersionsResponse.VersionResponse"]):
         """The ``flyteidl2.task.ListVersionsResponse.VersionResponse`` message."""
 
         __slots__ = ()
-        _PB = _pb2.ListVersionsResponse.VersionResponse
+        _PB = _lazy.pb_class(_pb2, "ListVersionsResponse.VersionResponse")
         _FIELDS = (
             "version",
             "deployed_at",

@@ -5,24 +5,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.trigger import trigger_definition_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.trigger import trigger_definition_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import identity as _common_identity
     from flytemodels.v2.common import run as _common_run
     from flytemodels.v2.task import common as _task_common
     from flytemodels.v2.task import run as _task_run
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.trigger.trigger_definition_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
 
 
 class TriggerRevisionAction(_OpenEnum):
@@ -35,11 +54,11 @@ class TriggerRevisionAction(_OpenEnum):
     TRIGGER_REVISION_ACTION_DELETE = 4
 
 
-class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
+class TriggerMetadata(_Message["_pb2.TriggerMetadata"]):
     """The ``flyteidl2.trigger.TriggerMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerMetadata
+    _PB = _lazy.pb_class(_pb2, "TriggerMetadata")
     _FIELDS = (
         "deployed_by",
         "updated_by",
@@ -122,11 +141,11 @@ class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
         return value
 
 
-class TriggerSpec(_Message[_pb2.TriggerSpec]):
+class TriggerSpec(_Message["_pb2.TriggerSpec"]):
     """The ``flyteidl2.trigger.TriggerSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerSpec
+    _PB = _lazy.pb_class(_pb2, "TriggerSpec")
     _FIELDS = (
         "inputs",
         "offloaded_input_data",
@@ -289,11 +308,11 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
         return value
 
 
-class TriggerStatus(_Message[_pb2.TriggerStatus]):
+class TriggerStatus(_Message["_pb2.TriggerStatus"]):
     """The ``flyteidl2.trigger.TriggerStatus`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerStatus
+    _PB = _lazy.pb_class(_pb2, "TriggerStatus")
     _FIELDS = (
         "deployed_at",
         "updated_at",
@@ -398,11 +417,11 @@ class TriggerStatus(_Message[_pb2.TriggerStatus]):
         return value
 
 
-class TriggerRevision(_Message[_pb2.TriggerRevision]):
+class TriggerRevision(_Message["_pb2.TriggerRevision"]):
     """The ``flyteidl2.trigger.TriggerRevision`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerRevision
+    _PB = _lazy.pb_class(_pb2, "TriggerRevision")
     _FIELDS = (
         "id",
         "metadata",
@@ -561,11 +580,11 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
         return value
 
 
-class TriggerDetails(_Message[_pb2.TriggerDetails]):
+class TriggerDetails(_Message["_pb2.TriggerDetails"]):
     """The ``flyteidl2.trigger.TriggerDetails`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TriggerDetails
+    _PB = _lazy.pb_class(_pb2, "TriggerDetails")
     _FIELDS = (
         "id",
         "metadata",
@@ -751,11 +770,11 @@ class TriggerDetails(_Message[_pb2.TriggerDetails]):
         return value
 
 
-class Trigger(_Message[_pb2.Trigger]):
+class Trigger(_Message["_pb2.Trigger"]):
     """The ``flyteidl2.trigger.Trigger`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Trigger
+    _PB = _lazy.pb_class(_pb2, "Trigger")
     _FIELDS = (
         "id",
         "metadata",

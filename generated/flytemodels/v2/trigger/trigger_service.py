@@ -5,30 +5,53 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.trigger import trigger_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
-from flyteidl2.trigger import trigger_definition_pb2 as _flyteidl2_trigger_trigger_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.trigger import trigger_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+    from flyteidl2.trigger import (
+        trigger_definition_pb2 as _flyteidl2_trigger_trigger_definition_pb2,
+    )
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import list as _common_list
     from flytemodels.v2.task import common as _task_common
     from flytemodels.v2.task import task_definition as _task_task_definition
     from flytemodels.v2.trigger import trigger_definition as _trigger_trigger_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.trigger.trigger_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
+    _flyteidl2_trigger_trigger_definition_pb2 = _lazy.module(
+        globals(),
+        "_flyteidl2_trigger_trigger_definition_pb2",
+        "flyteidl2.trigger.trigger_definition_pb2",
+    )
 
 
-class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
+class DeployTriggerRequest(_Message["_pb2.DeployTriggerRequest"]):
     """The ``flyteidl2.trigger.DeployTriggerRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeployTriggerRequest
+    _PB = _lazy.pb_class(_pb2, "DeployTriggerRequest")
     _FIELDS = (
         "name",
         "revision",
@@ -160,11 +183,11 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
         return value
 
 
-class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
+class DeployTriggerResponse(_Message["_pb2.DeployTriggerResponse"]):
     """The ``flyteidl2.trigger.DeployTriggerResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeployTriggerResponse
+    _PB = _lazy.pb_class(_pb2, "DeployTriggerResponse")
     _FIELDS = ("trigger",)
     _fm_model_trigger = _fast.FieldModel("trigger")
 
@@ -213,11 +236,11 @@ class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
         return value
 
 
-class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
+class GetTriggerDetailsRequest(_Message["_pb2.GetTriggerDetailsRequest"]):
     """The ``flyteidl2.trigger.GetTriggerDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTriggerDetailsRequest")
     _FIELDS = ("name",)
     _fm_model_name = _fast.FieldModel("name")
 
@@ -266,11 +289,11 @@ class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
         return value
 
 
-class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
+class GetTriggerDetailsResponse(_Message["_pb2.GetTriggerDetailsResponse"]):
     """The ``flyteidl2.trigger.GetTriggerDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTriggerDetailsResponse")
     _FIELDS = ("trigger",)
     _fm_model_trigger = _fast.FieldModel("trigger")
 
@@ -319,11 +342,11 @@ class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
         return value
 
 
-class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRequest]):
+class GetTriggerRevisionDetailsRequest(_Message["_pb2.GetTriggerRevisionDetailsRequest"]):
     """The ``flyteidl2.trigger.GetTriggerRevisionDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerRevisionDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "GetTriggerRevisionDetailsRequest")
     _FIELDS = ("id",)
     _fm_model_id = _fast.FieldModel("id")
 
@@ -372,11 +395,11 @@ class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRe
         return value
 
 
-class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsResponse]):
+class GetTriggerRevisionDetailsResponse(_Message["_pb2.GetTriggerRevisionDetailsResponse"]):
     """The ``flyteidl2.trigger.GetTriggerRevisionDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerRevisionDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "GetTriggerRevisionDetailsResponse")
     _FIELDS = ("trigger",)
     _fm_model_trigger = _fast.FieldModel("trigger")
 
@@ -425,11 +448,11 @@ class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsR
         return value
 
 
-class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
+class ListTriggersRequest(_Message["_pb2.ListTriggersRequest"]):
     """The ``flyteidl2.trigger.ListTriggersRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListTriggersRequest
+    _PB = _lazy.pb_class(_pb2, "ListTriggersRequest")
     _FIELDS = (
         "request",
         "org",
@@ -599,11 +622,11 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
         return value
 
 
-class ListTriggersResponse(_Message[_pb2.ListTriggersResponse]):
+class ListTriggersResponse(_Message["_pb2.ListTriggersResponse"]):
     """The ``flyteidl2.trigger.ListTriggersResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListTriggersResponse
+    _PB = _lazy.pb_class(_pb2, "ListTriggersResponse")
     _FIELDS = (
         "triggers",
         "token",
@@ -659,11 +682,11 @@ class ListTriggersResponse(_Message[_pb2.ListTriggersResponse]):
         return value
 
 
-class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRequest]):
+class GetTriggerRevisionHistoryRequest(_Message["_pb2.GetTriggerRevisionHistoryRequest"]):
     """The ``flyteidl2.trigger.GetTriggerRevisionHistoryRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerRevisionHistoryRequest
+    _PB = _lazy.pb_class(_pb2, "GetTriggerRevisionHistoryRequest")
     _FIELDS = (
         "request",
         "name",
@@ -745,11 +768,11 @@ class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRe
         return value
 
 
-class GetTriggerRevisionHistoryResponse(_Message[_pb2.GetTriggerRevisionHistoryResponse]):
+class GetTriggerRevisionHistoryResponse(_Message["_pb2.GetTriggerRevisionHistoryResponse"]):
     """The ``flyteidl2.trigger.GetTriggerRevisionHistoryResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetTriggerRevisionHistoryResponse
+    _PB = _lazy.pb_class(_pb2, "GetTriggerRevisionHistoryResponse")
     _FIELDS = (
         "triggers",
         "token",
@@ -805,11 +828,11 @@ class GetTriggerRevisionHistoryResponse(_Message[_pb2.GetTriggerRevisionHistoryR
         return value
 
 
-class UpdateTriggersRequest(_Message[_pb2.UpdateTriggersRequest]):
+class UpdateTriggersRequest(_Message["_pb2.UpdateTriggersRequest"]):
     """The ``flyteidl2.trigger.UpdateTriggersRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateTriggersRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateTriggersRequest")
     _FIELDS = (
         "names",
         "active",
@@ -864,11 +887,11 @@ class UpdateTriggersRequest(_Message[_pb2.UpdateTriggersRequest]):
         return value
 
 
-class UpdateTriggersResponse(_Message[_pb2.UpdateTriggersResponse]):
+class UpdateTriggersResponse(_Message["_pb2.UpdateTriggersResponse"]):
     """The ``flyteidl2.trigger.UpdateTriggersResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateTriggersResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateTriggersResponse")
     _FIELDS = ()
 
     def __init__(
@@ -877,11 +900,11 @@ class UpdateTriggersResponse(_Message[_pb2.UpdateTriggersResponse]):
         self._build()
 
 
-class DeleteTriggersRequest(_Message[_pb2.DeleteTriggersRequest]):
+class DeleteTriggersRequest(_Message["_pb2.DeleteTriggersRequest"]):
     """The ``flyteidl2.trigger.DeleteTriggersRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTriggersRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteTriggersRequest")
     _FIELDS = ("names",)
 
     def __init__(
@@ -915,11 +938,11 @@ class DeleteTriggersRequest(_Message[_pb2.DeleteTriggersRequest]):
         return value
 
 
-class DeleteTriggersResponse(_Message[_pb2.DeleteTriggersResponse]):
+class DeleteTriggersResponse(_Message["_pb2.DeleteTriggersResponse"]):
     """The ``flyteidl2.trigger.DeleteTriggersResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteTriggersResponse
+    _PB = _lazy.pb_class(_pb2, "DeleteTriggersResponse")
     _FIELDS = ()
 
     def __init__(

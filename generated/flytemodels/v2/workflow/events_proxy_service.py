@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import events_proxy_service_pb2 as _pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import events_proxy_service_pb2 as _pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.events_proxy_service_pb2")
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class RecordRequest(_Message[_pb2.RecordRequest]):
+class RecordRequest(_Message["_pb2.RecordRequest"]):
     """The ``flyteidl2.workflow.RecordRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordRequest
+    _PB = _lazy.pb_class(_pb2, "RecordRequest")
     _FIELDS = ("events",)
 
     def __init__(
@@ -56,11 +63,11 @@ class RecordRequest(_Message[_pb2.RecordRequest]):
         return value
 
 
-class RecordResponse(_Message[_pb2.RecordResponse]):
+class RecordResponse(_Message["_pb2.RecordResponse"]):
     """The ``flyteidl2.workflow.RecordResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordResponse
+    _PB = _lazy.pb_class(_pb2, "RecordResponse")
     _FIELDS = ()
 
     def __init__(

@@ -5,29 +5,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import internal_run_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import internal_run_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import identity as _common_identity
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
     from google.rpc import status_pb2 as _google_rpc_status_pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.internal_run_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
+class RecordActionRequest(_Message["_pb2.RecordActionRequest"]):
     """The ``flyteidl2.workflow.RecordActionRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionRequest
+    _PB = _lazy.pb_class(_pb2, "RecordActionRequest")
     _FIELDS = (
         "action_id",
         "parent",
@@ -267,11 +283,11 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
         return value
 
 
-class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
+class RecordActionResponse(_Message["_pb2.RecordActionResponse"]):
     """The ``flyteidl2.workflow.RecordActionResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionResponse
+    _PB = _lazy.pb_class(_pb2, "RecordActionResponse")
     _FIELDS = (
         "action_id",
         "status",
@@ -339,11 +355,11 @@ class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
         return value
 
 
-class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
+class RecordActionStreamRequest(_Message["_pb2.RecordActionStreamRequest"]):
     """The ``flyteidl2.workflow.RecordActionStreamRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionStreamRequest
+    _PB = _lazy.pb_class(_pb2, "RecordActionStreamRequest")
     _FIELDS = ("request",)
     _fm_model_request = _fast.FieldModel("request")
 
@@ -391,11 +407,11 @@ class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
         return value
 
 
-class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
+class RecordActionStreamResponse(_Message["_pb2.RecordActionStreamResponse"]):
     """The ``flyteidl2.workflow.RecordActionStreamResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionStreamResponse
+    _PB = _lazy.pb_class(_pb2, "RecordActionStreamResponse")
     _FIELDS = ("response",)
     _fm_model_response = _fast.FieldModel("response")
 
@@ -443,11 +459,11 @@ class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
         return value
 
 
-class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
+class UpdateActionStatusRequest(_Message["_pb2.UpdateActionStatusRequest"]):
     """The ``flyteidl2.workflow.UpdateActionStatusRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateActionStatusRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateActionStatusRequest")
     _FIELDS = (
         "action_id",
         "status",
@@ -612,11 +628,11 @@ class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
         return value
 
 
-class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
+class UpdateActionStatusResponse(_Message["_pb2.UpdateActionStatusResponse"]):
     """The ``flyteidl2.workflow.UpdateActionStatusResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateActionStatusResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateActionStatusResponse")
     _FIELDS = (
         "action_id",
         "status",
@@ -684,11 +700,11 @@ class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
         return value
 
 
-class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequest]):
+class UpdateActionStatusStreamRequest(_Message["_pb2.UpdateActionStatusStreamRequest"]):
     """The ``flyteidl2.workflow.UpdateActionStatusStreamRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateActionStatusStreamRequest
+    _PB = _lazy.pb_class(_pb2, "UpdateActionStatusStreamRequest")
     _FIELDS = (
         "request",
         "nonce",
@@ -758,11 +774,11 @@ class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequ
         return value
 
 
-class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamResponse]):
+class UpdateActionStatusStreamResponse(_Message["_pb2.UpdateActionStatusStreamResponse"]):
     """The ``flyteidl2.workflow.UpdateActionStatusStreamResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.UpdateActionStatusStreamResponse
+    _PB = _lazy.pb_class(_pb2, "UpdateActionStatusStreamResponse")
     _FIELDS = (
         "response",
         "nonce",
@@ -832,11 +848,11 @@ class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamRes
         return value
 
 
-class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
+class RecordActionEventRequest(_Message["_pb2.RecordActionEventRequest"]):
     """The ``flyteidl2.workflow.RecordActionEventRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventRequest
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventRequest")
     _FIELDS = ("event",)
     _fm_model_event = _fast.FieldModel("event")
 
@@ -885,11 +901,11 @@ class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
         return value
 
 
-class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
+class RecordActionEventResponse(_Message["_pb2.RecordActionEventResponse"]):
     """The ``flyteidl2.workflow.RecordActionEventResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventResponse
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventResponse")
     _FIELDS = (
         "action_id",
         "status",
@@ -957,11 +973,11 @@ class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
         return value
 
 
-class RecordActionEventsRequest(_Message[_pb2.RecordActionEventsRequest]):
+class RecordActionEventsRequest(_Message["_pb2.RecordActionEventsRequest"]):
     """The ``flyteidl2.workflow.RecordActionEventsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventsRequest
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventsRequest")
     _FIELDS = ("events",)
 
     def __init__(
@@ -997,11 +1013,11 @@ class RecordActionEventsRequest(_Message[_pb2.RecordActionEventsRequest]):
         return value
 
 
-class RecordActionEventsResponse(_Message[_pb2.RecordActionEventsResponse]):
+class RecordActionEventsResponse(_Message["_pb2.RecordActionEventsResponse"]):
     """The ``flyteidl2.workflow.RecordActionEventsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventsResponse
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventsResponse")
     _FIELDS = ("status",)
 
     def __init__(
@@ -1034,11 +1050,11 @@ class RecordActionEventsResponse(_Message[_pb2.RecordActionEventsResponse]):
         return value
 
 
-class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamRequest]):
+class RecordActionEventStreamRequest(_Message["_pb2.RecordActionEventStreamRequest"]):
     """The ``flyteidl2.workflow.RecordActionEventStreamRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventStreamRequest
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventStreamRequest")
     _FIELDS = (
         "request",
         "nonce",
@@ -1108,11 +1124,11 @@ class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamReques
         return value
 
 
-class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamResponse]):
+class RecordActionEventStreamResponse(_Message["_pb2.RecordActionEventStreamResponse"]):
     """The ``flyteidl2.workflow.RecordActionEventStreamResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RecordActionEventStreamResponse
+    _PB = _lazy.pb_class(_pb2, "RecordActionEventStreamResponse")
     _FIELDS = (
         "response",
         "nonce",

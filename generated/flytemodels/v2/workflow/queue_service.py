@@ -5,25 +5,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import queue_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import queue_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.task import run as _task_run
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.queue_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
+class EnqueueActionRequest(_Message["_pb2.EnqueueActionRequest"]):
     """The ``flyteidl2.workflow.EnqueueActionRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnqueueActionRequest
+    _PB = _lazy.pb_class(_pb2, "EnqueueActionRequest")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -284,11 +297,11 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
         return value
 
 
-class EnqueueActionResponse(_Message[_pb2.EnqueueActionResponse]):
+class EnqueueActionResponse(_Message["_pb2.EnqueueActionResponse"]):
     """The ``flyteidl2.workflow.EnqueueActionResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnqueueActionResponse
+    _PB = _lazy.pb_class(_pb2, "EnqueueActionResponse")
     _FIELDS = ()
 
     def __init__(
@@ -297,11 +310,11 @@ class EnqueueActionResponse(_Message[_pb2.EnqueueActionResponse]):
         self._build()
 
 
-class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
+class AbortQueuedRunRequest(_Message["_pb2.AbortQueuedRunRequest"]):
     """The ``flyteidl2.workflow.AbortQueuedRunRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortQueuedRunRequest
+    _PB = _lazy.pb_class(_pb2, "AbortQueuedRunRequest")
     _FIELDS = (
         "run_id",
         "reason",
@@ -370,11 +383,11 @@ class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
         return value
 
 
-class AbortQueuedRunResponse(_Message[_pb2.AbortQueuedRunResponse]):
+class AbortQueuedRunResponse(_Message["_pb2.AbortQueuedRunResponse"]):
     """The ``flyteidl2.workflow.AbortQueuedRunResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortQueuedRunResponse
+    _PB = _lazy.pb_class(_pb2, "AbortQueuedRunResponse")
     _FIELDS = ()
 
     def __init__(
@@ -383,11 +396,11 @@ class AbortQueuedRunResponse(_Message[_pb2.AbortQueuedRunResponse]):
         self._build()
 
 
-class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
+class AbortQueuedActionRequest(_Message["_pb2.AbortQueuedActionRequest"]):
     """The ``flyteidl2.workflow.AbortQueuedActionRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortQueuedActionRequest
+    _PB = _lazy.pb_class(_pb2, "AbortQueuedActionRequest")
     _FIELDS = (
         "action_id",
         "reason",
@@ -456,11 +469,11 @@ class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
         return value
 
 
-class AbortQueuedActionResponse(_Message[_pb2.AbortQueuedActionResponse]):
+class AbortQueuedActionResponse(_Message["_pb2.AbortQueuedActionResponse"]):
     """The ``flyteidl2.workflow.AbortQueuedActionResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortQueuedActionResponse
+    _PB = _lazy.pb_class(_pb2, "AbortQueuedActionResponse")
     _FIELDS = ()
 
     def __init__(

@@ -5,23 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import run_definition_pb2 as _pb2
-from flyteidl2.common import cache_pb2 as _flyteidl2_common_cache_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import run_definition_pb2 as _pb2
+    from flyteidl2.common import cache_pb2 as _flyteidl2_common_cache_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import cache as _common_cache
@@ -37,6 +38,39 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import run as _task_run
     from flytemodels.v2.task import task_definition as _task_task_definition
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.run_definition_pb2")
+    _flyteidl2_common_cache_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_cache_pb2", "flyteidl2.common.cache_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_core_types_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_types_pb2", "flyteidl2.core.types_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
 class ConditionPromptType(_OpenEnum):
@@ -67,11 +101,11 @@ class RunSource(_OpenEnum):
     RUN_SOURCE_ARTIFACT_TRIGGER = 5
 
 
-class Run(_Message[_pb2.Run]):
+class Run(_Message["_pb2.Run"]):
     """The ``flyteidl2.workflow.Run`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Run
+    _PB = _lazy.pb_class(_pb2, "Run")
     _FIELDS = (
         "action",
         "labels",
@@ -137,11 +171,11 @@ class Run(_Message[_pb2.Run]):
         return value
 
 
-class RunDetails(_Message[_pb2.RunDetails]):
+class RunDetails(_Message["_pb2.RunDetails"]):
     """The ``flyteidl2.workflow.RunDetails`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunDetails
+    _PB = _lazy.pb_class(_pb2, "RunDetails")
     _FIELDS = (
         "run_spec",
         "action",
@@ -219,11 +253,11 @@ class RunDetails(_Message[_pb2.RunDetails]):
         return value
 
 
-class TaskAction(_Message[_pb2.TaskAction]):
+class TaskAction(_Message["_pb2.TaskAction"]):
     """The ``flyteidl2.workflow.TaskAction`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskAction
+    _PB = _lazy.pb_class(_pb2, "TaskAction")
     _FIELDS = (
         "id",
         "spec",
@@ -341,11 +375,11 @@ class TaskAction(_Message[_pb2.TaskAction]):
         return value
 
 
-class TraceAction(_Message[_pb2.TraceAction]):
+class TraceAction(_Message["_pb2.TraceAction"]):
     """The ``flyteidl2.workflow.TraceAction`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TraceAction
+    _PB = _lazy.pb_class(_pb2, "TraceAction")
     _FIELDS = (
         "name",
         "phase",
@@ -507,11 +541,11 @@ class TraceAction(_Message[_pb2.TraceAction]):
         return value
 
 
-class ConditionAction(_Message[_pb2.ConditionAction]):
+class ConditionAction(_Message["_pb2.ConditionAction"]):
     """The ``flyteidl2.workflow.ConditionAction`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConditionAction
+    _PB = _lazy.pb_class(_pb2, "ConditionAction")
     _FIELDS = (
         "name",
         "type",
@@ -686,11 +720,11 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
         return value
 
 
-class ConditionWebhook(_Message[_pb2.ConditionWebhook]):
+class ConditionWebhook(_Message["_pb2.ConditionWebhook"]):
     """The ``flyteidl2.workflow.ConditionWebhook`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConditionWebhook
+    _PB = _lazy.pb_class(_pb2, "ConditionWebhook")
     _FIELDS = (
         "url",
         "payload",
@@ -743,11 +777,11 @@ class ConditionWebhook(_Message[_pb2.ConditionWebhook]):
         return value
 
 
-class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
+class TaskActionMetadata(_Message["_pb2.TaskActionMetadata"]):
     """The ``flyteidl2.workflow.TaskActionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskActionMetadata
+    _PB = _lazy.pb_class(_pb2, "TaskActionMetadata")
     _FIELDS = (
         "id",
         "task_type",
@@ -847,11 +881,11 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
         return value
 
 
-class TraceActionMetadata(_Message[_pb2.TraceActionMetadata]):
+class TraceActionMetadata(_Message["_pb2.TraceActionMetadata"]):
     """The ``flyteidl2.workflow.TraceActionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TraceActionMetadata
+    _PB = _lazy.pb_class(_pb2, "TraceActionMetadata")
     _FIELDS = ("name",)
 
     def __init__(
@@ -885,11 +919,11 @@ class TraceActionMetadata(_Message[_pb2.TraceActionMetadata]):
         return value
 
 
-class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
+class ConditionActionMetadata(_Message["_pb2.ConditionActionMetadata"]):
     """The ``flyteidl2.workflow.ConditionActionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ConditionActionMetadata
+    _PB = _lazy.pb_class(_pb2, "ConditionActionMetadata")
     _FIELDS = (
         "name",
         "type",
@@ -956,11 +990,11 @@ class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
         return value
 
 
-class ActionMetadata(_Message[_pb2.ActionMetadata]):
+class ActionMetadata(_Message["_pb2.ActionMetadata"]):
     """The ``flyteidl2.workflow.ActionMetadata`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionMetadata
+    _PB = _lazy.pb_class(_pb2, "ActionMetadata")
     _FIELDS = (
         "parent",
         "group",
@@ -1356,11 +1390,11 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
         return value
 
 
-class ActionStatus(_Message[_pb2.ActionStatus]):
+class ActionStatus(_Message["_pb2.ActionStatus"]):
     """The ``flyteidl2.workflow.ActionStatus`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionStatus
+    _PB = _lazy.pb_class(_pb2, "ActionStatus")
     _FIELDS = (
         "phase",
         "start_time",
@@ -1504,11 +1538,11 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
         return value
 
 
-class Action(_Message[_pb2.Action]):
+class Action(_Message["_pb2.Action"]):
     """The ``flyteidl2.workflow.Action`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Action
+    _PB = _lazy.pb_class(_pb2, "Action")
     _FIELDS = (
         "id",
         "metadata",
@@ -1618,11 +1652,11 @@ class Action(_Message[_pb2.Action]):
         return value
 
 
-class EnrichedAction(_Message[_pb2.EnrichedAction]):
+class EnrichedAction(_Message["_pb2.EnrichedAction"]):
     """The ``flyteidl2.workflow.EnrichedAction`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EnrichedAction
+    _PB = _lazy.pb_class(_pb2, "EnrichedAction")
     _FIELDS = (
         "action",
         "meets_filter",
@@ -1703,11 +1737,11 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
         return value
 
 
-class ErrorInfo(_Message[_pb2.ErrorInfo]):
+class ErrorInfo(_Message["_pb2.ErrorInfo"]):
     """The ``flyteidl2.workflow.ErrorInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ErrorInfo
+    _PB = _lazy.pb_class(_pb2, "ErrorInfo")
     _FIELDS = (
         "message",
         "kind",
@@ -1824,11 +1858,11 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
         return value
 
 
-class AbortInfo(_Message[_pb2.AbortInfo]):
+class AbortInfo(_Message["_pb2.AbortInfo"]):
     """The ``flyteidl2.workflow.AbortInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortInfo
+    _PB = _lazy.pb_class(_pb2, "AbortInfo")
     _FIELDS = (
         "reason",
         "aborted_by",
@@ -1896,11 +1930,11 @@ class AbortInfo(_Message[_pb2.AbortInfo]):
         return value
 
 
-class SignalInfo(_Message[_pb2.SignalInfo]):
+class SignalInfo(_Message["_pb2.SignalInfo"]):
     """The ``flyteidl2.workflow.SignalInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalInfo
+    _PB = _lazy.pb_class(_pb2, "SignalInfo")
     _FIELDS = (
         "signalled_by",
         "output",
@@ -1982,11 +2016,11 @@ class SignalInfo(_Message[_pb2.SignalInfo]):
         return value
 
 
-class ActionDetails(_Message[_pb2.ActionDetails]):
+class ActionDetails(_Message["_pb2.ActionDetails"]):
     """The ``flyteidl2.workflow.ActionDetails`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionDetails
+    _PB = _lazy.pb_class(_pb2, "ActionDetails")
     _FIELDS = (
         "id",
         "metadata",
@@ -2293,11 +2327,11 @@ class ActionDetails(_Message[_pb2.ActionDetails]):
         return value
 
 
-class ActionAttempt(_Message[_pb2.ActionAttempt]):
+class ActionAttempt(_Message["_pb2.ActionAttempt"]):
     """The ``flyteidl2.workflow.ActionAttempt`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionAttempt
+    _PB = _lazy.pb_class(_pb2, "ActionAttempt")
     _FIELDS = (
         "phase",
         "start_time",
@@ -2616,11 +2650,11 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
         return value
 
 
-class ClusterEvent(_Message[_pb2.ClusterEvent]):
+class ClusterEvent(_Message["_pb2.ClusterEvent"]):
     """The ``flyteidl2.workflow.ClusterEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ClusterEvent
+    _PB = _lazy.pb_class(_pb2, "ClusterEvent")
     _FIELDS = (
         "occurred_at",
         "message",
@@ -2794,11 +2828,11 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
         return value
 
 
-class PhaseTransition(_Message[_pb2.PhaseTransition]):
+class PhaseTransition(_Message["_pb2.PhaseTransition"]):
     """The ``flyteidl2.workflow.PhaseTransition`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PhaseTransition
+    _PB = _lazy.pb_class(_pb2, "PhaseTransition")
     _FIELDS = (
         "phase",
         "start_time",
@@ -2881,11 +2915,11 @@ class PhaseTransition(_Message[_pb2.PhaseTransition]):
         return value
 
 
-class ActionEvent(_Message[_pb2.ActionEvent]):
+class ActionEvent(_Message["_pb2.ActionEvent"]):
     """The ``flyteidl2.workflow.ActionEvent`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionEvent
+    _PB = _lazy.pb_class(_pb2, "ActionEvent")
     _FIELDS = (
         "id",
         "attempt",
@@ -3265,11 +3299,11 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
         return value
 
 
-class ActionSpec(_Message[_pb2.ActionSpec]):
+class ActionSpec(_Message["_pb2.ActionSpec"]):
     """The ``flyteidl2.workflow.ActionSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionSpec
+    _PB = _lazy.pb_class(_pb2, "ActionSpec")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -3506,11 +3540,11 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
         return value
 
 
-class TaskGroup(_Message[_pb2.TaskGroup]):
+class TaskGroup(_Message["_pb2.TaskGroup"]):
     """The ``flyteidl2.workflow.TaskGroup`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskGroup
+    _PB = _lazy.pb_class(_pb2, "TaskGroup")
     _FIELDS = (
         "task_name",
         "environment_name",
@@ -3529,11 +3563,11 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
     )
     _fm_model_error_counts = _fast.FieldModel("error_counts")
 
-    class RecentStatus(_Message[_pb2.TaskGroup.RecentStatus]):
+    class RecentStatus(_Message["_pb2.TaskGroup.RecentStatus"]):
         """The ``flyteidl2.workflow.TaskGroup.RecentStatus`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TaskGroup.RecentStatus
+        _PB = _lazy.pb_class(_pb2, "TaskGroup.RecentStatus")
         _FIELDS = (
             "run_name",
             "phase",
@@ -3592,11 +3626,11 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 value = self._get("phase")
             return value
 
-    class ErrorCounts(_Message[_pb2.TaskGroup.ErrorCounts]):
+    class ErrorCounts(_Message["_pb2.TaskGroup.ErrorCounts"]):
         """The ``flyteidl2.workflow.TaskGroup.ErrorCounts`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TaskGroup.ErrorCounts
+        _PB = _lazy.pb_class(_pb2, "TaskGroup.ErrorCounts")
         _FIELDS = (
             "user_error",
             "system_error",
@@ -3683,11 +3717,11 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
             value: int = (self._pb or self._message()).unspecified_error
             return value
 
-    class PhaseCounts(_Message[_pb2.TaskGroup.PhaseCounts]):
+    class PhaseCounts(_Message["_pb2.TaskGroup.PhaseCounts"]):
         """The ``flyteidl2.workflow.TaskGroup.PhaseCounts`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TaskGroup.PhaseCounts
+        _PB = _lazy.pb_class(_pb2, "TaskGroup.PhaseCounts")
         _FIELDS = (
             "phase",
             "count",

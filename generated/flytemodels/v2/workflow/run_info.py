@@ -5,27 +5,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import run_info_pb2 as _pb2
-from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import run_info_pb2 as _pb2
+    from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from flytemodels.v2.common import identity as _common_identity
     from flytemodels.v2.core import literals as _core_literals
     from flytemodels.v2.task import run as _task_run
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.run_info_pb2")
+    _flyteidl2_common_identity_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identity_pb2", "flyteidl2.common.identity_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class RunInfo(_Message[_pb2.RunInfo]):
+class RunInfo(_Message["_pb2.RunInfo"]):
     """The ``flyteidl2.workflow.RunInfo`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RunInfo
+    _PB = _lazy.pb_class(_pb2, "RunInfo")
     _FIELDS = (
         "task_spec_digest",
         "inputs_uri",

@@ -5,24 +5,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import run_logs_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import run_logs_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.logs.dataplane import payload as _logs_dataplane_payload
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.run_logs_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_logs_dataplane_payload_pb2 = _lazy.module(
+        globals(), "_flyteidl2_logs_dataplane_payload_pb2", "flyteidl2.logs.dataplane.payload_pb2"
+    )
 
 
-class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
+class TailLogsRequest(_Message["_pb2.TailLogsRequest"]):
     """The ``flyteidl2.workflow.TailLogsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsRequest
+    _PB = _lazy.pb_class(_pb2, "TailLogsRequest")
     _FIELDS = (
         "action_id",
         "attempt",
@@ -90,18 +100,18 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         return value
 
 
-class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
+class TailLogsResponse(_Message["_pb2.TailLogsResponse"]):
     """The ``flyteidl2.workflow.TailLogsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TailLogsResponse
+    _PB = _lazy.pb_class(_pb2, "TailLogsResponse")
     _FIELDS = ("logs",)
 
-    class Logs(_Message[_pb2.TailLogsResponse.Logs]):
+    class Logs(_Message["_pb2.TailLogsResponse.Logs"]):
         """The ``flyteidl2.workflow.TailLogsResponse.Logs`` message."""
 
         __slots__ = ()
-        _PB = _pb2.TailLogsResponse.Logs
+        _PB = _lazy.pb_class(_pb2, "TailLogsResponse.Logs")
         _FIELDS = ("lines",)
 
         def __init__(

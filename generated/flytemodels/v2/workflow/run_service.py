@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import run_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import run_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -31,13 +32,40 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import run as _task_run
     from flytemodels.v2.task import task_definition as _task_task_definition
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.run_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_list_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_list_pb2", "flyteidl2.common.list_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
+class CreateRunRequest(_Message["_pb2.CreateRunRequest"]):
     """The ``flyteidl2.workflow.CreateRunRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateRunRequest
+    _PB = _lazy.pb_class(_pb2, "CreateRunRequest")
     _FIELDS = (
         "run_id",
         "project_id",
@@ -348,11 +376,11 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
         return value
 
 
-class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
+class CreateRunResponse(_Message["_pb2.CreateRunResponse"]):
     """The ``flyteidl2.workflow.CreateRunResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateRunResponse
+    _PB = _lazy.pb_class(_pb2, "CreateRunResponse")
     _FIELDS = ("run",)
     _fm_model_run = _fast.FieldModel("run")
 
@@ -400,11 +428,11 @@ class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
         return value
 
 
-class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
+class AbortRunRequest(_Message["_pb2.AbortRunRequest"]):
     """The ``flyteidl2.workflow.AbortRunRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortRunRequest
+    _PB = _lazy.pb_class(_pb2, "AbortRunRequest")
     _FIELDS = (
         "run_id",
         "reason",
@@ -473,11 +501,11 @@ class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
         return value
 
 
-class AbortRunResponse(_Message[_pb2.AbortRunResponse]):
+class AbortRunResponse(_Message["_pb2.AbortRunResponse"]):
     """The ``flyteidl2.workflow.AbortRunResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortRunResponse
+    _PB = _lazy.pb_class(_pb2, "AbortRunResponse")
     _FIELDS = ()
 
     def __init__(
@@ -486,11 +514,11 @@ class AbortRunResponse(_Message[_pb2.AbortRunResponse]):
         self._build()
 
 
-class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
+class GetRunDetailsRequest(_Message["_pb2.GetRunDetailsRequest"]):
     """The ``flyteidl2.workflow.GetRunDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetRunDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "GetRunDetailsRequest")
     _FIELDS = ("run_id",)
     _fm_model_run_id = _fast.FieldModel("run_id")
 
@@ -539,11 +567,11 @@ class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
         return value
 
 
-class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
+class GetRunDetailsResponse(_Message["_pb2.GetRunDetailsResponse"]):
     """The ``flyteidl2.workflow.GetRunDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetRunDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "GetRunDetailsResponse")
     _FIELDS = ("details",)
     _fm_model_details = _fast.FieldModel("details")
 
@@ -592,11 +620,11 @@ class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
         return value
 
 
-class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
+class WatchRunDetailsRequest(_Message["_pb2.WatchRunDetailsRequest"]):
     """The ``flyteidl2.workflow.WatchRunDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRunDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchRunDetailsRequest")
     _FIELDS = ("run_id",)
     _fm_model_run_id = _fast.FieldModel("run_id")
 
@@ -645,11 +673,11 @@ class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
         return value
 
 
-class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
+class WatchRunDetailsResponse(_Message["_pb2.WatchRunDetailsResponse"]):
     """The ``flyteidl2.workflow.WatchRunDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRunDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchRunDetailsResponse")
     _FIELDS = ("details",)
     _fm_model_details = _fast.FieldModel("details")
 
@@ -698,11 +726,11 @@ class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
         return value
 
 
-class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
+class GetActionDetailsRequest(_Message["_pb2.GetActionDetailsRequest"]):
     """The ``flyteidl2.workflow.GetActionDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "GetActionDetailsRequest")
     _FIELDS = ("action_id",)
     _fm_model_action_id = _fast.FieldModel("action_id")
 
@@ -751,11 +779,11 @@ class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
         return value
 
 
-class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
+class GetActionDetailsResponse(_Message["_pb2.GetActionDetailsResponse"]):
     """The ``flyteidl2.workflow.GetActionDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "GetActionDetailsResponse")
     _FIELDS = ("details",)
     _fm_model_details = _fast.FieldModel("details")
 
@@ -804,11 +832,11 @@ class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
         return value
 
 
-class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
+class WatchActionDetailsRequest(_Message["_pb2.WatchActionDetailsRequest"]):
     """The ``flyteidl2.workflow.WatchActionDetailsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchActionDetailsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchActionDetailsRequest")
     _FIELDS = ("action_id",)
     _fm_model_action_id = _fast.FieldModel("action_id")
 
@@ -857,11 +885,11 @@ class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
         return value
 
 
-class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
+class WatchActionDetailsResponse(_Message["_pb2.WatchActionDetailsResponse"]):
     """The ``flyteidl2.workflow.WatchActionDetailsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchActionDetailsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchActionDetailsResponse")
     _FIELDS = ("details",)
     _fm_model_details = _fast.FieldModel("details")
 
@@ -910,11 +938,11 @@ class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
         return value
 
 
-class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
+class GetActionDataRequest(_Message["_pb2.GetActionDataRequest"]):
     """The ``flyteidl2.workflow.GetActionDataRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataRequest
+    _PB = _lazy.pb_class(_pb2, "GetActionDataRequest")
     _FIELDS = ("action_id",)
     _fm_model_action_id = _fast.FieldModel("action_id")
 
@@ -963,11 +991,11 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
         return value
 
 
-class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
+class GetActionDataResponse(_Message["_pb2.GetActionDataResponse"]):
     """The ``flyteidl2.workflow.GetActionDataResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataResponse
+    _PB = _lazy.pb_class(_pb2, "GetActionDataResponse")
     _FIELDS = (
         "inputs",
         "outputs",
@@ -1048,11 +1076,11 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
         return value
 
 
-class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
+class GetActionDataURIsRequest(_Message["_pb2.GetActionDataURIsRequest"]):
     """The ``flyteidl2.workflow.GetActionDataURIsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataURIsRequest
+    _PB = _lazy.pb_class(_pb2, "GetActionDataURIsRequest")
     _FIELDS = ("action_id",)
     _fm_model_action_id = _fast.FieldModel("action_id")
 
@@ -1101,11 +1129,11 @@ class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
         return value
 
 
-class GetActionDataURIsResponse(_Message[_pb2.GetActionDataURIsResponse]):
+class GetActionDataURIsResponse(_Message["_pb2.GetActionDataURIsResponse"]):
     """The ``flyteidl2.workflow.GetActionDataURIsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionDataURIsResponse
+    _PB = _lazy.pb_class(_pb2, "GetActionDataURIsResponse")
     _FIELDS = (
         "inputs_uri",
         "outputs_uri",
@@ -1160,11 +1188,11 @@ class GetActionDataURIsResponse(_Message[_pb2.GetActionDataURIsResponse]):
         return value
 
 
-class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
+class GetActionLogContextRequest(_Message["_pb2.GetActionLogContextRequest"]):
     """The ``flyteidl2.workflow.GetActionLogContextRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionLogContextRequest
+    _PB = _lazy.pb_class(_pb2, "GetActionLogContextRequest")
     _FIELDS = (
         "action_id",
         "attempt",
@@ -1232,11 +1260,11 @@ class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
         return value
 
 
-class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
+class GetActionLogContextResponse(_Message["_pb2.GetActionLogContextResponse"]):
     """The ``flyteidl2.workflow.GetActionLogContextResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetActionLogContextResponse
+    _PB = _lazy.pb_class(_pb2, "GetActionLogContextResponse")
     _FIELDS = (
         "log_context",
         "cluster",
@@ -1343,11 +1371,11 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
         return value
 
 
-class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
+class ListRunsRequest(_Message["_pb2.ListRunsRequest"]):
     """The ``flyteidl2.workflow.ListRunsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListRunsRequest
+    _PB = _lazy.pb_class(_pb2, "ListRunsRequest")
     _FIELDS = (
         "request",
         "org",
@@ -1563,11 +1591,11 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
         return value
 
 
-class ListRunsResponse(_Message[_pb2.ListRunsResponse]):
+class ListRunsResponse(_Message["_pb2.ListRunsResponse"]):
     """The ``flyteidl2.workflow.ListRunsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListRunsResponse
+    _PB = _lazy.pb_class(_pb2, "ListRunsResponse")
     _FIELDS = (
         "runs",
         "token",
@@ -1622,11 +1650,11 @@ class ListRunsResponse(_Message[_pb2.ListRunsResponse]):
         return value
 
 
-class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
+class WatchRunsRequest(_Message["_pb2.WatchRunsRequest"]):
     """The ``flyteidl2.workflow.WatchRunsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRunsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchRunsRequest")
     _FIELDS = (
         "org",
         "cluster_id",
@@ -1761,11 +1789,11 @@ class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
         return value
 
 
-class WatchRunsResponse(_Message[_pb2.WatchRunsResponse]):
+class WatchRunsResponse(_Message["_pb2.WatchRunsResponse"]):
     """The ``flyteidl2.workflow.WatchRunsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRunsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchRunsResponse")
     _FIELDS = ("runs",)
 
     def __init__(
@@ -1799,11 +1827,11 @@ class WatchRunsResponse(_Message[_pb2.WatchRunsResponse]):
         return value
 
 
-class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
+class ListActionsRequest(_Message["_pb2.ListActionsRequest"]):
     """The ``flyteidl2.workflow.ListActionsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListActionsRequest
+    _PB = _lazy.pb_class(_pb2, "ListActionsRequest")
     _FIELDS = (
         "request",
         "run_id",
@@ -1885,11 +1913,11 @@ class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
         return value
 
 
-class ListActionsResponse(_Message[_pb2.ListActionsResponse]):
+class ListActionsResponse(_Message["_pb2.ListActionsResponse"]):
     """The ``flyteidl2.workflow.ListActionsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ListActionsResponse
+    _PB = _lazy.pb_class(_pb2, "ListActionsResponse")
     _FIELDS = (
         "actions",
         "token",
@@ -1944,11 +1972,11 @@ class ListActionsResponse(_Message[_pb2.ListActionsResponse]):
         return value
 
 
-class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
+class WatchActionsRequest(_Message["_pb2.WatchActionsRequest"]):
     """The ``flyteidl2.workflow.WatchActionsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchActionsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchActionsRequest")
     _FIELDS = (
         "run_id",
         "filter",
@@ -2033,11 +2061,11 @@ class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
         return value
 
 
-class WatchActionsResponse(_Message[_pb2.WatchActionsResponse]):
+class WatchActionsResponse(_Message["_pb2.WatchActionsResponse"]):
     """The ``flyteidl2.workflow.WatchActionsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchActionsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchActionsResponse")
     _FIELDS = ("enriched_actions",)
 
     def __init__(
@@ -2073,11 +2101,11 @@ class WatchActionsResponse(_Message[_pb2.WatchActionsResponse]):
         return value
 
 
-class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
+class WatchWindowedActionsRequest(_Message["_pb2.WatchWindowedActionsRequest"]):
     """The ``flyteidl2.workflow.WatchWindowedActionsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchWindowedActionsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchWindowedActionsRequest")
     _FIELDS = (
         "subscribe",
         "update_window",
@@ -2085,11 +2113,11 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
     _fm_model_subscribe = _fast.FieldModel("subscribe")
     _fm_model_update_window = _fast.FieldModel("update_window")
 
-    class Subscribe(_Message[_pb2.WatchWindowedActionsRequest.Subscribe]):
+    class Subscribe(_Message["_pb2.WatchWindowedActionsRequest.Subscribe"]):
         """The ``flyteidl2.workflow.WatchWindowedActionsRequest.Subscribe`` message."""
 
         __slots__ = ()
-        _PB = _pb2.WatchWindowedActionsRequest.Subscribe
+        _PB = _lazy.pb_class(_pb2, "WatchWindowedActionsRequest.Subscribe")
         _FIELDS = (
             "run_id",
             "selected_item_id",
@@ -2254,11 +2282,11 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
             value: str = (self._pb or self._message()).name_filter
             return value
 
-    class UpdateWindow(_Message[_pb2.WatchWindowedActionsRequest.UpdateWindow]):
+    class UpdateWindow(_Message["_pb2.WatchWindowedActionsRequest.UpdateWindow"]):
         """The ``flyteidl2.workflow.WatchWindowedActionsRequest.UpdateWindow`` message."""
 
         __slots__ = ()
-        _PB = _pb2.WatchWindowedActionsRequest.UpdateWindow
+        _PB = _lazy.pb_class(_pb2, "WatchWindowedActionsRequest.UpdateWindow")
         _FIELDS = (
             "selected_item_id",
             "anchor_flat_index",
@@ -2496,11 +2524,11 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
         return value
 
 
-class NodeExpansionParams(_Message[_pb2.NodeExpansionParams]):
+class NodeExpansionParams(_Message["_pb2.NodeExpansionParams"]):
     """The ``flyteidl2.workflow.NodeExpansionParams`` message."""
 
     __slots__ = ()
-    _PB = _pb2.NodeExpansionParams
+    _PB = _lazy.pb_class(_pb2, "NodeExpansionParams")
     _FIELDS = (
         "offset",
         "limit",
@@ -2555,11 +2583,11 @@ class NodeExpansionParams(_Message[_pb2.NodeExpansionParams]):
         return value
 
 
-class WatchWindowedActionsResponse(_Message[_pb2.WatchWindowedActionsResponse]):
+class WatchWindowedActionsResponse(_Message["_pb2.WatchWindowedActionsResponse"]):
     """The ``flyteidl2.workflow.WatchWindowedActionsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchWindowedActionsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchWindowedActionsResponse")
     _FIELDS = (
         "window_items",
         "ancestors",
@@ -2720,11 +2748,11 @@ class WatchWindowedActionsResponse(_Message[_pb2.WatchWindowedActionsResponse]):
         return value
 
 
-class WindowedItem(_Message[_pb2.WindowedItem]):
+class WindowedItem(_Message["_pb2.WindowedItem"]):
     """The ``flyteidl2.workflow.WindowedItem`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WindowedItem
+    _PB = _lazy.pb_class(_pb2, "WindowedItem")
     _FIELDS = (
         "action",
         "group",
@@ -2835,11 +2863,11 @@ class WindowedItem(_Message[_pb2.WindowedItem]):
         return value
 
 
-class ActionLeaf(_Message[_pb2.ActionLeaf]):
+class ActionLeaf(_Message["_pb2.ActionLeaf"]):
     """The ``flyteidl2.workflow.ActionLeaf`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionLeaf
+    _PB = _lazy.pb_class(_pb2, "ActionLeaf")
     _FIELDS = (
         "action_id",
         "short_name",
@@ -2956,11 +2984,11 @@ class ActionLeaf(_Message[_pb2.ActionLeaf]):
         return value
 
 
-class GroupAggregations(_Message[_pb2.GroupAggregations]):
+class GroupAggregations(_Message["_pb2.GroupAggregations"]):
     """The ``flyteidl2.workflow.GroupAggregations`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GroupAggregations
+    _PB = _lazy.pb_class(_pb2, "GroupAggregations")
     _FIELDS = (
         "failed",
         "longest_duration",
@@ -3049,11 +3077,11 @@ class GroupAggregations(_Message[_pb2.GroupAggregations]):
         return value
 
 
-class GroupNode(_Message[_pb2.GroupNode]):
+class GroupNode(_Message["_pb2.GroupNode"]):
     """The ``flyteidl2.workflow.GroupNode`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GroupNode
+    _PB = _lazy.pb_class(_pb2, "GroupNode")
     _FIELDS = (
         "id",
         "group_name",
@@ -3239,11 +3267,11 @@ class GroupNode(_Message[_pb2.GroupNode]):
         return value
 
 
-class TruncationNotice(_Message[_pb2.TruncationNotice]):
+class TruncationNotice(_Message["_pb2.TruncationNotice"]):
     """The ``flyteidl2.workflow.TruncationNotice`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TruncationNotice
+    _PB = _lazy.pb_class(_pb2, "TruncationNotice")
     _FIELDS = (
         "reason",
         "tracked_action_count",
@@ -3363,11 +3391,11 @@ class TruncationNotice(_Message[_pb2.TruncationNotice]):
         return value
 
 
-class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
+class WatchClusterEventsRequest(_Message["_pb2.WatchClusterEventsRequest"]):
     """The ``flyteidl2.workflow.WatchClusterEventsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchClusterEventsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchClusterEventsRequest")
     _FIELDS = (
         "id",
         "attempt",
@@ -3435,11 +3463,11 @@ class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
         return value
 
 
-class WatchClusterEventsResponse(_Message[_pb2.WatchClusterEventsResponse]):
+class WatchClusterEventsResponse(_Message["_pb2.WatchClusterEventsResponse"]):
     """The ``flyteidl2.workflow.WatchClusterEventsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchClusterEventsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchClusterEventsResponse")
     _FIELDS = ("cluster_events",)
 
     def __init__(
@@ -3475,11 +3503,11 @@ class WatchClusterEventsResponse(_Message[_pb2.WatchClusterEventsResponse]):
         return value
 
 
-class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
+class AbortActionRequest(_Message["_pb2.AbortActionRequest"]):
     """The ``flyteidl2.workflow.AbortActionRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortActionRequest
+    _PB = _lazy.pb_class(_pb2, "AbortActionRequest")
     _FIELDS = (
         "action_id",
         "reason",
@@ -3547,11 +3575,11 @@ class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
         return value
 
 
-class AbortActionResponse(_Message[_pb2.AbortActionResponse]):
+class AbortActionResponse(_Message["_pb2.AbortActionResponse"]):
     """The ``flyteidl2.workflow.AbortActionResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.AbortActionResponse
+    _PB = _lazy.pb_class(_pb2, "AbortActionResponse")
     _FIELDS = ()
 
     def __init__(
@@ -3560,11 +3588,11 @@ class AbortActionResponse(_Message[_pb2.AbortActionResponse]):
         self._build()
 
 
-class EventPayload(_Message[_pb2.EventPayload]):
+class EventPayload(_Message["_pb2.EventPayload"]):
     """The ``flyteidl2.workflow.EventPayload`` message."""
 
     __slots__ = ()
-    _PB = _pb2.EventPayload
+    _PB = _lazy.pb_class(_pb2, "EventPayload")
     _FIELDS = (
         "bool_value",
         "int_value",
@@ -3668,11 +3696,11 @@ class EventPayload(_Message[_pb2.EventPayload]):
         return value
 
 
-class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
+class SignalEventRequest(_Message["_pb2.SignalEventRequest"]):
     """The ``flyteidl2.workflow.SignalEventRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalEventRequest
+    _PB = _lazy.pb_class(_pb2, "SignalEventRequest")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -3773,11 +3801,11 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
         return value
 
 
-class SignalEventResponse(_Message[_pb2.SignalEventResponse]):
+class SignalEventResponse(_Message["_pb2.SignalEventResponse"]):
     """The ``flyteidl2.workflow.SignalEventResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.SignalEventResponse
+    _PB = _lazy.pb_class(_pb2, "SignalEventResponse")
     _FIELDS = ()
 
     def __init__(
@@ -3786,11 +3814,11 @@ class SignalEventResponse(_Message[_pb2.SignalEventResponse]):
         self._build()
 
 
-class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
+class WatchGroupsRequest(_Message["_pb2.WatchGroupsRequest"]):
     """The ``flyteidl2.workflow.WatchGroupsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchGroupsRequest
+    _PB = _lazy.pb_class(_pb2, "WatchGroupsRequest")
     _FIELDS = (
         "project_id",
         "start_date",
@@ -3801,11 +3829,11 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
     _fm_model_project_id = _fast.FieldModel("project_id")
     _fm_model_request = _fast.FieldModel("request")
 
-    class KnownSortField(_Message[_pb2.WatchGroupsRequest.KnownSortField]):
+    class KnownSortField(_Message["_pb2.WatchGroupsRequest.KnownSortField"]):
         """The ``flyteidl2.workflow.WatchGroupsRequest.KnownSortField`` message."""
 
         __slots__ = ()
-        _PB = _pb2.WatchGroupsRequest.KnownSortField
+        _PB = _lazy.pb_class(_pb2, "WatchGroupsRequest.KnownSortField")
         _FIELDS = ("created_at",)
         _fm_members_created_at = _fast.FieldMembers("created_at")
 
@@ -3983,11 +4011,11 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
         return value
 
 
-class WatchGroupsResponse(_Message[_pb2.WatchGroupsResponse]):
+class WatchGroupsResponse(_Message["_pb2.WatchGroupsResponse"]):
     """The ``flyteidl2.workflow.WatchGroupsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchGroupsResponse
+    _PB = _lazy.pb_class(_pb2, "WatchGroupsResponse")
     _FIELDS = (
         "task_groups",
         "sentinel",

@@ -5,29 +5,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import state_service_pb2 as _pb2
-from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
-from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import state_service_pb2 as _pb2
+    from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+    from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
     from flytemodels.v2.common import address as _common_address
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.common import phase as _common_phase
     from flytemodels.v2.core import execution as _core_execution
     from flytemodels.v2.core import literals as _core_literals
     from google.rpc import status_pb2 as _google_rpc_status_pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.state_service_pb2")
+    _flyteidl2_common_address_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_address_pb2", "flyteidl2.common.address_pb2"
+    )
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_core_execution_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_execution_pb2", "flyteidl2.core.execution_pb2"
+    )
+    _flyteidl2_core_literals_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_literals_pb2", "flyteidl2.core.literals_pb2"
+    )
 
 
-class PutRequest(_Message[_pb2.PutRequest]):
+class PutRequest(_Message["_pb2.PutRequest"]):
     """The ``flyteidl2.workflow.PutRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PutRequest
+    _PB = _lazy.pb_class(_pb2, "PutRequest")
     _FIELDS = (
         "action_id",
         "parent_action_name",
@@ -116,11 +132,11 @@ class PutRequest(_Message[_pb2.PutRequest]):
         return value
 
 
-class PutResponse(_Message[_pb2.PutResponse]):
+class PutResponse(_Message["_pb2.PutResponse"]):
     """The ``flyteidl2.workflow.PutResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PutResponse
+    _PB = _lazy.pb_class(_pb2, "PutResponse")
     _FIELDS = (
         "action_id",
         "status",
@@ -188,11 +204,11 @@ class PutResponse(_Message[_pb2.PutResponse]):
         return value
 
 
-class GetRequest(_Message[_pb2.GetRequest]):
+class GetRequest(_Message["_pb2.GetRequest"]):
     """The ``flyteidl2.workflow.GetRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetRequest
+    _PB = _lazy.pb_class(_pb2, "GetRequest")
     _FIELDS = ("action_id",)
     _fm_model_action_id = _fast.FieldModel("action_id")
 
@@ -241,11 +257,11 @@ class GetRequest(_Message[_pb2.GetRequest]):
         return value
 
 
-class GetResponse(_Message[_pb2.GetResponse]):
+class GetResponse(_Message["_pb2.GetResponse"]):
     """The ``flyteidl2.workflow.GetResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetResponse
+    _PB = _lazy.pb_class(_pb2, "GetResponse")
     _FIELDS = (
         "action_id",
         "status",
@@ -330,11 +346,11 @@ class GetResponse(_Message[_pb2.GetResponse]):
         return value
 
 
-class WatchRequest(_Message[_pb2.WatchRequest]):
+class WatchRequest(_Message["_pb2.WatchRequest"]):
     """The ``flyteidl2.workflow.WatchRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchRequest
+    _PB = _lazy.pb_class(_pb2, "WatchRequest")
     _FIELDS = ("parent_action_id",)
     _fm_model_parent_action_id = _fast.FieldModel("parent_action_id")
 
@@ -383,11 +399,11 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
         return value
 
 
-class WatchResponse(_Message[_pb2.WatchResponse]):
+class WatchResponse(_Message["_pb2.WatchResponse"]):
     """The ``flyteidl2.workflow.WatchResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WatchResponse
+    _PB = _lazy.pb_class(_pb2, "WatchResponse")
     _FIELDS = (
         "action_update",
         "control_message",
@@ -472,11 +488,11 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
         return value
 
 
-class ControlMessage(_Message[_pb2.ControlMessage]):
+class ControlMessage(_Message["_pb2.ControlMessage"]):
     """The ``flyteidl2.workflow.ControlMessage`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ControlMessage
+    _PB = _lazy.pb_class(_pb2, "ControlMessage")
     _FIELDS = ("sentinel",)
 
     def __init__(
@@ -510,11 +526,11 @@ class ControlMessage(_Message[_pb2.ControlMessage]):
         return value
 
 
-class ActionUpdate(_Message[_pb2.ActionUpdate]):
+class ActionUpdate(_Message["_pb2.ActionUpdate"]):
     """The ``flyteidl2.workflow.ActionUpdate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ActionUpdate
+    _PB = _lazy.pb_class(_pb2, "ActionUpdate")
     _FIELDS = (
         "action_id",
         "phase",

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import tracked_run_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
-from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
-from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import tracked_run_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+    from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+    from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import identifier as _common_identifier
@@ -24,13 +25,31 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import task_definition as _task_task_definition
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
     from google.rpc import status_pb2 as _google_rpc_status_pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.tracked_run_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_common_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_run_pb2", "flyteidl2.common.run_pb2"
+    )
+    _flyteidl2_task_run_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_run_pb2", "flyteidl2.task.run_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
+    _flyteidl2_workflow_run_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_workflow_run_definition_pb2", "flyteidl2.workflow.run_definition_pb2"
+    )
 
 
-class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
+class CreateTrackedRunRequest(_Message["_pb2.CreateTrackedRunRequest"]):
     """The ``flyteidl2.workflow.CreateTrackedRunRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.CreateTrackedRunRequest
+    _PB = _lazy.pb_class(_pb2, "CreateTrackedRunRequest")
     _FIELDS = (
         "run_id",
         "project_id",
@@ -274,11 +293,11 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
         return value
 
 
-class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
+class TrackedActionUpdate(_Message["_pb2.TrackedActionUpdate"]):
     """The ``flyteidl2.workflow.TrackedActionUpdate`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TrackedActionUpdate
+    _PB = _lazy.pb_class(_pb2, "TrackedActionUpdate")
     _FIELDS = (
         "event",
         "parent_name",
@@ -458,11 +477,11 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
         return value
 
 
-class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
+class ReportTrackedActionsRequest(_Message["_pb2.ReportTrackedActionsRequest"]):
     """The ``flyteidl2.workflow.ReportTrackedActionsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReportTrackedActionsRequest
+    _PB = _lazy.pb_class(_pb2, "ReportTrackedActionsRequest")
     _FIELDS = (
         "run_id",
         "updates",
@@ -530,11 +549,11 @@ class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
         return value
 
 
-class ReportTrackedActionsResponse(_Message[_pb2.ReportTrackedActionsResponse]):
+class ReportTrackedActionsResponse(_Message["_pb2.ReportTrackedActionsResponse"]):
     """The ``flyteidl2.workflow.ReportTrackedActionsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReportTrackedActionsResponse
+    _PB = _lazy.pb_class(_pb2, "ReportTrackedActionsResponse")
     _FIELDS = ("statuses",)
 
     def __init__(

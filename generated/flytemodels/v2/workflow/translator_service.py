@@ -5,29 +5,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.workflow import translator_service_pb2 as _pb2
-from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
-from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
-from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
-from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.workflow import translator_service_pb2 as _pb2
+    from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+    from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+    from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+    from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
     from collections import abc as _abc
     from flytemodels.v2.common import identifier as _common_identifier
     from flytemodels.v2.core import interface as _core_interface
     from flytemodels.v2.task import common as _task_common
     from flytemodels.v2.task import task_definition as _task_task_definition
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.workflow.translator_service_pb2")
+    _flyteidl2_common_identifier_pb2 = _lazy.module(
+        globals(), "_flyteidl2_common_identifier_pb2", "flyteidl2.common.identifier_pb2"
+    )
+    _flyteidl2_core_interface_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_interface_pb2", "flyteidl2.core.interface_pb2"
+    )
+    _flyteidl2_task_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_common_pb2", "flyteidl2.task.common_pb2"
+    )
+    _flyteidl2_task_task_definition_pb2 = _lazy.module(
+        globals(), "_flyteidl2_task_task_definition_pb2", "flyteidl2.task.task_definition_pb2"
+    )
 
 
-class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequest]):
+class LiteralsToLaunchFormJsonRequest(_Message["_pb2.LiteralsToLaunchFormJsonRequest"]):
     """The ``flyteidl2.workflow.LiteralsToLaunchFormJsonRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralsToLaunchFormJsonRequest
+    _PB = _lazy.pb_class(_pb2, "LiteralsToLaunchFormJsonRequest")
     _FIELDS = (
         "literals",
         "variables",
@@ -177,11 +193,11 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
         return value
 
 
-class LiteralsToLaunchFormJsonResponse(_Message[_pb2.LiteralsToLaunchFormJsonResponse]):
+class LiteralsToLaunchFormJsonResponse(_Message["_pb2.LiteralsToLaunchFormJsonResponse"]):
     """The ``flyteidl2.workflow.LiteralsToLaunchFormJsonResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiteralsToLaunchFormJsonResponse
+    _PB = _lazy.pb_class(_pb2, "LiteralsToLaunchFormJsonResponse")
     _FIELDS = ("json",)
 
     def __init__(
@@ -214,11 +230,11 @@ class LiteralsToLaunchFormJsonResponse(_Message[_pb2.LiteralsToLaunchFormJsonRes
         return value
 
 
-class LaunchFormJsonToLiteralsRequest(_Message[_pb2.LaunchFormJsonToLiteralsRequest]):
+class LaunchFormJsonToLiteralsRequest(_Message["_pb2.LaunchFormJsonToLiteralsRequest"]):
     """The ``flyteidl2.workflow.LaunchFormJsonToLiteralsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchFormJsonToLiteralsRequest
+    _PB = _lazy.pb_class(_pb2, "LaunchFormJsonToLiteralsRequest")
     _FIELDS = ("json",)
 
     def __init__(
@@ -251,11 +267,11 @@ class LaunchFormJsonToLiteralsRequest(_Message[_pb2.LaunchFormJsonToLiteralsRequ
         return value
 
 
-class LaunchFormJsonToLiteralsResponse(_Message[_pb2.LaunchFormJsonToLiteralsResponse]):
+class LaunchFormJsonToLiteralsResponse(_Message["_pb2.LaunchFormJsonToLiteralsResponse"]):
     """The ``flyteidl2.workflow.LaunchFormJsonToLiteralsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LaunchFormJsonToLiteralsResponse
+    _PB = _lazy.pb_class(_pb2, "LaunchFormJsonToLiteralsResponse")
     _FIELDS = ("literals",)
 
     def __init__(
@@ -289,11 +305,11 @@ class LaunchFormJsonToLiteralsResponse(_Message[_pb2.LaunchFormJsonToLiteralsRes
         return value
 
 
-class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequest]):
+class TaskSpecToLaunchFormJsonRequest(_Message["_pb2.TaskSpecToLaunchFormJsonRequest"]):
     """The ``flyteidl2.workflow.TaskSpecToLaunchFormJsonRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskSpecToLaunchFormJsonRequest
+    _PB = _lazy.pb_class(_pb2, "TaskSpecToLaunchFormJsonRequest")
     _FIELDS = ("task_spec",)
     _fm_model_task_spec = _fast.FieldModel("task_spec")
 
@@ -342,11 +358,11 @@ class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequ
         return value
 
 
-class TaskSpecToLaunchFormJsonResponse(_Message[_pb2.TaskSpecToLaunchFormJsonResponse]):
+class TaskSpecToLaunchFormJsonResponse(_Message["_pb2.TaskSpecToLaunchFormJsonResponse"]):
     """The ``flyteidl2.workflow.TaskSpecToLaunchFormJsonResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.TaskSpecToLaunchFormJsonResponse
+    _PB = _lazy.pb_class(_pb2, "TaskSpecToLaunchFormJsonResponse")
     _FIELDS = ("json",)
 
     def __init__(
@@ -379,11 +395,11 @@ class TaskSpecToLaunchFormJsonResponse(_Message[_pb2.TaskSpecToLaunchFormJsonRes
         return value
 
 
-class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
+class JsonValuesToLiteralsRequest(_Message["_pb2.JsonValuesToLiteralsRequest"]):
     """The ``flyteidl2.workflow.JsonValuesToLiteralsRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.JsonValuesToLiteralsRequest
+    _PB = _lazy.pb_class(_pb2, "JsonValuesToLiteralsRequest")
     _FIELDS = (
         "variables",
         "values",
@@ -451,11 +467,11 @@ class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
         return value
 
 
-class JsonValuesToLiteralsResponse(_Message[_pb2.JsonValuesToLiteralsResponse]):
+class JsonValuesToLiteralsResponse(_Message["_pb2.JsonValuesToLiteralsResponse"]):
     """The ``flyteidl2.workflow.JsonValuesToLiteralsResponse`` message."""
 
     __slots__ = ()
-    _PB = _pb2.JsonValuesToLiteralsResponse
+    _PB = _lazy.pb_class(_pb2, "JsonValuesToLiteralsResponse")
     _FIELDS = ("literals",)
 
     def __init__(

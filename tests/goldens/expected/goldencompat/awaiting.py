@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib as _importlib
 from typing import Any as _Any
 
 from flytemodels._flytekit.entity import FlytekitModel as _Model
@@ -12,15 +11,18 @@ from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 
-# protoc's Python plugin keeps keyword path parts, which no import statement can spell.
-_fixtures_async_class_pb2 = _importlib.import_module("fixtures.async.class_pb2")
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_async_class_pb2 = _lazy.module(
+    globals(), "_fixtures_async_class_pb2", "fixtures.async.class_pb2"
+)
 
 
 class Awaited(_Model):
     """``awaiting.Awaited``: the ``fixtures.async.Awaited`` message."""
 
-    _PB = _fixtures_async_class_pb2.Awaited
+    _PB = _lazy.pb_class(_fixtures_async_class_pb2, "Awaited")
     _SHAPES = _bound(
         "Awaited",
         {

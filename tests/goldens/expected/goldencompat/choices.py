@@ -6,12 +6,15 @@ from __future__ import annotations
 import enum as _enum
 from typing import Any as _Any
 
-from fixtures import oneofs_pb2 as _fixtures_oneofs_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_oneofs_pb2 = _lazy.module(globals(), "_fixtures_oneofs_pb2", "fixtures.oneofs_pb2")
 
 
 class Choice(_Model):
@@ -23,7 +26,7 @@ class Choice(_Model):
         MODE_UNSPECIFIED = 0
         FAST = 1
 
-    _PB = _fixtures_oneofs_pb2.Choice
+    _PB = _lazy.pb_class(_fixtures_oneofs_pb2, "Choice")
     _SHAPES = _bound(
         "Choice",
         {

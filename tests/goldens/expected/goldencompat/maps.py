@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from fixtures import maps_pb2 as _fixtures_maps_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,7 +12,11 @@ from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
 from json import dumps as dumps  # noqa: F401, UP035  (the mirrored module's name)
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_maps_pb2 = _lazy.module(globals(), "_fixtures_maps_pb2", "fixtures.maps_pb2")
 
 
 class Level(_Holder):
@@ -30,7 +33,7 @@ class Maps(_Model):
 
     DEFAULT_SIZE = 3
 
-    _PB = _fixtures_maps_pb2.Maps
+    _PB = _lazy.pb_class(_fixtures_maps_pb2, "Maps")
     _SHAPES = _bound(
         "Maps",
         {
@@ -257,7 +260,7 @@ class Maps(_Model):
 class Entry(_Model):
     """``maps.Entry``: the ``fixtures.maps.Entry`` message."""
 
-    _PB = _fixtures_maps_pb2.Entry
+    _PB = _lazy.pb_class(_fixtures_maps_pb2, "Entry")
     _SHAPES = _bound(
         "Entry",
         {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from fixtures import runtime_members_pb2 as _fixtures_runtime_members_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
@@ -13,12 +12,18 @@ from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_runtime_members_pb2 = _lazy.module(
+    globals(), "_fixtures_runtime_members_pb2", "fixtures.runtime_members_pb2"
+)
 
 
 class Stored(_Model):
     """``members.Stored``: the ``fixtures.runtime_members.Stored`` message."""
 
-    _PB = _fixtures_runtime_members_pb2.Stored
+    _PB = _lazy.pb_class(_fixtures_runtime_members_pb2, "Stored")
     _SHAPES = _bound(
         "Stored",
         {
@@ -282,7 +287,7 @@ class Stored(_Model):
 class Child(_Model):
     """``members.Child``: the ``fixtures.runtime_members.Child`` message."""
 
-    _PB = _fixtures_runtime_members_pb2.Child
+    _PB = _lazy.pb_class(_fixtures_runtime_members_pb2, "Child")
     _SHAPES = _bound(
         "Child",
         {

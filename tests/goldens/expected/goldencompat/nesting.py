@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from typing import Any as _Any
 
-from fixtures import nesting_pb2 as _fixtures_nesting_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_nesting_pb2 = _lazy.module(globals(), "_fixtures_nesting_pb2", "fixtures.nesting_pb2")
 
 
 class Outer(_Model):
@@ -23,7 +26,7 @@ class Outer(_Model):
         class Inner(_Model):
             """``nesting.Outer.Middle.Inner``: the ``fixtures.nesting.Outer.Middle.Inner`` message."""
 
-            _PB = _fixtures_nesting_pb2.Outer.Middle.Inner
+            _PB = _lazy.pb_class(_fixtures_nesting_pb2, "Outer.Middle.Inner")
             _SHAPES = _bound(
                 "Inner",
                 {
@@ -161,7 +164,7 @@ class Outer(_Model):
                 doc="""field 3 ``colour`` of ``fixtures.nesting.Outer.Middle.Inner`` (not an argument in goldenapi: kept so nothing is dropped).""",
             )
 
-        _PB = _fixtures_nesting_pb2.Outer.Middle
+        _PB = _lazy.pb_class(_fixtures_nesting_pb2, "Outer.Middle")
         _SHAPES = _bound(
             "Middle",
             {
@@ -297,7 +300,7 @@ class Outer(_Model):
             _get("_inners"), doc="""field 2 ``inners`` of ``fixtures.nesting.Outer.Middle``."""
         )
 
-    _PB = _fixtures_nesting_pb2.Outer
+    _PB = _lazy.pb_class(_fixtures_nesting_pb2, "Outer")
     _SHAPES = _bound(
         "Outer",
         {

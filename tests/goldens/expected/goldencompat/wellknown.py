@@ -6,10 +6,15 @@ from __future__ import annotations
 import dataclasses as _dataclasses
 from typing import Any as _Any
 
-from fixtures import wellknown_pb2 as _fixtures_wellknown_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 import flytemodels._runtime.shapes as _s
+from flytemodels._runtime import lazy as _lazy
+
+# Imported when a model first needs them: importing this module loads nothing of protobuf.
+_fixtures_wellknown_pb2 = _lazy.module(
+    globals(), "_fixtures_wellknown_pb2", "fixtures.wellknown_pb2"
+)
 
 
 @_dataclasses.dataclass
@@ -21,7 +26,7 @@ class WellKnown(_Model):
     struct: _Any = None
     bool_value: _Any = None
 
-    _PB = _fixtures_wellknown_pb2.WellKnown
+    _PB = _lazy.pb_class(_fixtures_wellknown_pb2, "WellKnown")
     _SHAPES = _bound(
         "WellKnown",
         {

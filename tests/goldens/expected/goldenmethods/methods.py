@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import methods_pb2 as _pb2
 from goldenmethods import _index as _index  # noqa: F401  (registers proto files)
 from goldenmethods._base import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import methods_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.methods_pb2")
 
 
-class Envelope(_Message[_pb2.Envelope]):
+class Envelope(_Message["_pb2.Envelope"]):
     """The ``fixtures.methods.Envelope`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Envelope
+    _PB = _lazy.pb_class(_pb2, "Envelope")
     _FIELDS = (
         "from_pb",
         "to_pb",
@@ -139,11 +143,11 @@ class Envelope(_Message[_pb2.Envelope]):
         return value
 
 
-class Letter(_Message[_pb2.Letter]):
+class Letter(_Message["_pb2.Letter"]):
     """The ``fixtures.methods.Letter`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Letter
+    _PB = _lazy.pb_class(_pb2, "Letter")
     _FIELDS = (
         "text",
         "to_flyte_idl",

@@ -5,27 +5,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import alias_collisions_pb2 as _pb2_
-from fixtures.imports import common_pb2 as _fixtures_imports_common_pb2_
 from goldenmodels import _index as _index_  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message_
 from flytemodels._runtime import fast as _fast_
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum_
 
 if TYPE_CHECKING:
+    from fixtures import alias_collisions_pb2 as _pb2_
+    from fixtures.imports import common_pb2 as _fixtures_imports_common_pb2_
     import builtins as _builtins_
     from collections import abc as _abc_
     import datetime as _datetime_
     from goldenmodels import alias_collisions as _alias_collisions_
     from goldenmodels.imports import common as _imports_common_
     import typing as _typing_
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2_ = _lazy.module(globals(), "_pb2_", "fixtures.alias_collisions_pb2")
+    _fixtures_imports_common_pb2_ = _lazy.module(
+        globals(), "_fixtures_imports_common_pb2_", "fixtures.imports.common_pb2"
+    )
 
 
-class _Message(_Message_[_pb2_._Message]):
+class _Message(_Message_["_pb2_._Message"]):
     """A top-level message named like the base class alias: it would rebind it for every later class."""
 
     __slots__ = ()
-    _PB = _pb2_._Message
+    _PB = _lazy.pb_class(_pb2_, "_Message")
     _FIELDS = ("_pb2",)
 
     def __init__(
@@ -59,11 +66,11 @@ class _Message(_Message_[_pb2_._Message]):
         return value
 
 
-class Holder(_Message_[_pb2_.Holder]):
+class Holder(_Message_["_pb2_.Holder"]):
     """The ``fixtures.alias_collisions.Holder`` message."""
 
     __slots__ = ()
-    _PB = _pb2_.Holder
+    _PB = _lazy.pb_class(_pb2_, "Holder")
     _FIELDS = (
         "_fast",
         "_datetime",

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import aliases_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import aliases_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.aliases_pb2")
 
 
 class Status(_OpenEnum):
@@ -25,11 +29,11 @@ class Status(_OpenEnum):
     HALTED = 2
 
 
-class Job(_Message[_pb2.Job]):
+class Job(_Message["_pb2.Job"]):
     """The ``fixtures.aliases.Job`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Job
+    _PB = _lazy.pb_class(_pb2, "Job")
     _FIELDS = (
         "status",
         "history",

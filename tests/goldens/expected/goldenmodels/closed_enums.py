@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import closed_enums_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import closed_enums_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.closed_enums_pb2")
 
 
 class Size(_OpenEnum, closed=True):
@@ -22,11 +26,11 @@ class Size(_OpenEnum, closed=True):
     LARGE = 3
 
 
-class Order(_Message[_pb2.Order]):
+class Order(_Message["_pb2.Order"]):
     """The ``fixtures.closed_enums.Order`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Order
+    _PB = _lazy.pb_class(_pb2, "Order")
     _FIELDS = (
         "size",
         "sizes",

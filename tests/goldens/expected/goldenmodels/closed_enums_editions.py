@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import closed_enums_editions_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import closed_enums_editions_pb2 as _pb2
     from goldenmodels import closed_enums as _closed_enums
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.closed_enums_editions_pb2")
 
 
 class Gate(_OpenEnum, closed=True):
@@ -29,11 +33,11 @@ class Level(_OpenEnum):
     LEVEL_HIGH = 1
 
 
-class Door(_Message[_pb2.Door]):
+class Door(_Message["_pb2.Door"]):
     """The ``fixtures.closed_enums_editions.Door`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Door
+    _PB = _lazy.pb_class(_pb2, "Door")
     _FIELDS = (
         "gate",
         "level",

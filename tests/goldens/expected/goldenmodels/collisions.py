@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import collisions_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import collisions_pb2 as _pb2
     from collections import abc as _abc
     from goldenmodels import collisions as _collisions
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.collisions_pb2")
 
 
 class Colour(_OpenEnum):
@@ -23,11 +27,11 @@ class Colour(_OpenEnum):
     COLOUR_RED = 1
 
 
-class Bar(_Message[_pb2.Bar]):
+class Bar(_Message["_pb2.Bar"]):
     """The ``fixtures.collisions.Bar`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Bar
+    _PB = _lazy.pb_class(_pb2, "Bar")
     _FIELDS = ("size",)
 
     def __init__(
@@ -61,11 +65,11 @@ class Bar(_Message[_pb2.Bar]):
         return value
 
 
-class Holder(_Message[_pb2.Holder]):
+class Holder(_Message["_pb2.Holder"]):
     """The ``fixtures.collisions.Holder`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Holder
+    _PB = _lazy.pb_class(_pb2, "Holder")
     _FIELDS = (
         "Bar",
         "Colour",
@@ -77,11 +81,11 @@ class Holder(_Message[_pb2.Holder]):
     _fm_model_inner = _fast.FieldModel("inner")
     _fm_members_Colour = _fast.FieldMembers("Colour")
 
-    class Inner(_Message[_pb2.Holder.Inner]):
+    class Inner(_Message["_pb2.Holder.Inner"]):
         """The ``fixtures.collisions.Holder.Inner`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Holder.Inner
+        _PB = _lazy.pb_class(_pb2, "Holder.Inner")
         _FIELDS = (
             "Bar",
             "Holder",
@@ -272,11 +276,11 @@ class Holder(_Message[_pb2.Holder]):
         return value
 
 
-class Described(_Message[_pb2.Described]):
+class Described(_Message["_pb2.Described"]):
     """The ``fixtures.collisions.Described`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Described
+    _PB = _lazy.pb_class(_pb2, "Described")
     _FIELDS = (
         "DESCRIPTOR",
         "count",

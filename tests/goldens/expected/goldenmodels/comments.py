@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from fixtures import comments_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from fixtures import comments_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.comments_pb2")
 
 
 class Weather(_OpenEnum):
@@ -22,13 +30,13 @@ class Weather(_OpenEnum):
     over several lines."""
 
 
-class Documented(_Message[_pb2.Documented]):
+class Documented(_Message["_pb2.Documented"]):
     """A commented message.
 
     The second paragraph is kept, with its blank line."""
 
     __slots__ = ()
-    _PB = _pb2.Documented
+    _PB = _lazy.pb_class(_pb2, "Documented")
     _FIELDS = (
         "plain",
         "trailing",
@@ -40,11 +48,11 @@ class Documented(_Message[_pb2.Documented]):
     )
     _fm_model_nested = _fast.FieldModel("nested")
 
-    class Nested(_Message[_pb2.Documented.Nested]):
+    class Nested(_Message["_pb2.Documented.Nested"]):
         """A commented nested message."""
 
         __slots__ = ()
-        _PB = _pb2.Documented.Nested
+        _PB = _lazy.pb_class(_pb2, "Documented.Nested")
         _FIELDS = ("weather",)
         _fm_members_weather = _fast.FieldMembers("weather")
 

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from fixtures import deprecated_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from fixtures import deprecated_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.deprecated_pb2")
 
 
 class OldEnum(_OpenEnum):
@@ -22,13 +30,13 @@ class OldEnum(_OpenEnum):
     Say OLD_ENUM_UNSPECIFIED."""
 
 
-class OldMessage(_Message[_pb2.OldMessage]):
+class OldMessage(_Message["_pb2.OldMessage"]):
     """Deprecated.
 
     The ``fixtures.deprecated.OldMessage`` message."""
 
     __slots__ = ()
-    _PB = _pb2.OldMessage
+    _PB = _lazy.pb_class(_pb2, "OldMessage")
     _FIELDS = ("name",)
 
     def __init__(
@@ -62,11 +70,11 @@ class OldMessage(_Message[_pb2.OldMessage]):
         return value
 
 
-class Current(_Message[_pb2.Current]):
+class Current(_Message["_pb2.Current"]):
     """The ``fixtures.deprecated.Current`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Current
+    _PB = _lazy.pb_class(_pb2, "Current")
     _FIELDS = (
         "name",
         "old_name",
@@ -79,11 +87,11 @@ class Current(_Message[_pb2.Current]):
     _fm_model_new_choice = _fast.FieldModel("new_choice")
     _fm_members_old_enum = _fast.FieldMembers("old_enum")
 
-    class Inner(_Message[_pb2.Current.Inner]):
+    class Inner(_Message["_pb2.Current.Inner"]):
         """The ``fixtures.deprecated.Current.Inner`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Current.Inner
+        _PB = _lazy.pb_class(_pb2, "Current.Inner")
         _FIELDS = ("class",)
 
         def __init__(

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import editions_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import editions_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.editions_pb2")
 
 
-class Part(_Message[_pb2.Part]):
+class Part(_Message["_pb2.Part"]):
     """The ``fixtures.editions.Part`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Part
+    _PB = _lazy.pb_class(_pb2, "Part")
     _FIELDS = ("size",)
 
     def __init__(
@@ -53,11 +57,11 @@ class Part(_Message[_pb2.Part]):
         return value
 
 
-class Edition(_Message[_pb2.Edition]):
+class Edition(_Message["_pb2.Edition"]):
     """The ``fixtures.editions.Edition`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Edition
+    _PB = _lazy.pb_class(_pb2, "Edition")
     _FIELDS = (
         "count",
         "name",

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import editions_delimited_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import editions_delimited_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.editions_delimited_pb2")
 
 
-class Point(_Message[_pb2.Point]):
+class Point(_Message["_pb2.Point"]):
     """The ``fixtures.editions_delimited.Point`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Point
+    _PB = _lazy.pb_class(_pb2, "Point")
     _FIELDS = (
         "x",
         "y",
@@ -75,11 +79,11 @@ class Point(_Message[_pb2.Point]):
         return value
 
 
-class Shape(_Message[_pb2.Shape]):
+class Shape(_Message["_pb2.Shape"]):
     """The ``fixtures.editions_delimited.Shape`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Shape
+    _PB = _lazy.pb_class(_pb2, "Shape")
     _FIELDS = (
         "origin",
         "corners",

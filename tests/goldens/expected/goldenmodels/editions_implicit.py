@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
-from fixtures import editions_implicit_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
+
+if TYPE_CHECKING:
+    from fixtures import editions_implicit_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.editions_implicit_pb2")
 
 
-class Plain(_Message[_pb2.Plain]):
+class Plain(_Message["_pb2.Plain"]):
     """The ``fixtures.editions_implicit.Plain`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Plain
+    _PB = _lazy.pb_class(_pb2, "Plain")
     _FIELDS = (
         "count",
         "maybe",

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import extensions_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 from flytemodels._runtime import Extension as _Extension
 
 if TYPE_CHECKING:
+    from fixtures import extensions_pb2 as _pb2
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.extensions_pb2")
 
 
 class Color(_OpenEnum, closed=True):
@@ -23,11 +27,11 @@ class Color(_OpenEnum, closed=True):
     GREEN = 1
 
 
-class Note(_Message[_pb2.Note]):
+class Note(_Message["_pb2.Note"]):
     """The ``fixtures.extensions.Note`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Note
+    _PB = _lazy.pb_class(_pb2, "Note")
     _FIELDS = ("text",)
 
     def __init__(
@@ -62,11 +66,11 @@ class Note(_Message[_pb2.Note]):
         return value
 
 
-class Extendable(_Message[_pb2.Extendable]):
+class Extendable(_Message["_pb2.Extendable"]):
     """The ``fixtures.extensions.Extendable`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Extendable
+    _PB = _lazy.pb_class(_pb2, "Extendable")
     _FIELDS = ("name",)
 
     def __init__(
@@ -101,11 +105,11 @@ class Extendable(_Message[_pb2.Extendable]):
         return value
 
 
-class Plain(_Message[_pb2.Plain]):
+class Plain(_Message["_pb2.Plain"]):
     """A plain message with no extension range: extensions of Extendable do not apply to it."""
 
     __slots__ = ()
-    _PB = _pb2.Plain
+    _PB = _lazy.pb_class(_pb2, "Plain")
     _FIELDS = ("name",)
 
     def __init__(
@@ -140,11 +144,11 @@ class Plain(_Message[_pb2.Plain]):
         return value
 
 
-class Scope(_Message[_pb2.Scope]):
+class Scope(_Message["_pb2.Scope"]):
     """The ``fixtures.extensions.Scope`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Scope
+    _PB = _lazy.pb_class(_pb2, "Scope")
     _FIELDS = ("level",)
 
     label: _typing.Final[_Extension[Extendable, str | None]] = _Extension(
@@ -187,11 +191,11 @@ class Scope(_Message[_pb2.Scope]):
         return value
 
 
-class Entry(_Message[_pb2.Entry]):
+class Entry(_Message["_pb2.Entry"]):
     """The ``fixtures.extensions.Entry`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Entry
+    _PB = _lazy.pb_class(_pb2, "Entry")
     _FIELDS = ("key",)
 
     def __init__(

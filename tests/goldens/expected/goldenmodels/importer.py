@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import importer_pb2 as _pb2
-from fixtures.imports import common_pb2 as _fixtures_imports_common_pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import importer_pb2 as _pb2
+    from fixtures.imports import common_pb2 as _fixtures_imports_common_pb2
     from collections import abc as _abc
     from goldenmodels.imports import common as _imports_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.importer_pb2")
+    _fixtures_imports_common_pb2 = _lazy.module(
+        globals(), "_fixtures_imports_common_pb2", "fixtures.imports.common_pb2"
+    )
 
 
-class Item(_Message[_pb2.Item]):
+class Item(_Message["_pb2.Item"]):
     """The ``fixtures.importer.Item`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Item
+    _PB = _lazy.pb_class(_pb2, "Item")
     _FIELDS = ("local",)
 
     def __init__(
@@ -54,11 +61,11 @@ class Item(_Message[_pb2.Item]):
         return value
 
 
-class Basket(_Message[_pb2.Basket]):
+class Basket(_Message["_pb2.Basket"]):
     """The ``fixtures.importer.Basket`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Basket
+    _PB = _lazy.pb_class(_pb2, "Basket")
     _FIELDS = (
         "theirs",
         "ours",

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import keywords_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import keywords_pb2 as _pb2
     import builtins as _builtins
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.keywords_pb2")
 
 
-class Keywords(_Message[_pb2.Keywords]):
+class Keywords(_Message["_pb2.Keywords"]):
     """The ``fixtures.keywords.Keywords`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Keywords
+    _PB = _lazy.pb_class(_pb2, "Keywords")
     _FIELDS = (
         "from",
         "class",
@@ -229,12 +233,12 @@ class Keywords(_Message[_pb2.Keywords]):
         return value
 
 
-class Members(_Message[_pb2.Members]):
+class Members(_Message["_pb2.Members"]):
     """Fields named after members of the runtime's Message class or names the
     generated class body uses: they would hide them, so they get an underscore."""
 
     __slots__ = ()
-    _PB = _pb2.Members
+    _PB = _lazy.pb_class(_pb2, "Members")
     _FIELDS = (
         "to_dict",
         "is_empty",
@@ -449,11 +453,11 @@ class Members(_Message[_pb2.Members]):
         return value
 
 
-class Builtins(_Message[_pb2.Builtins]):
+class Builtins(_Message["_pb2.Builtins"]):
     """The ``fixtures.keywords.Builtins`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Builtins
+    _PB = _lazy.pb_class(_pb2, "Builtins")
     _FIELDS = (
         "int",
         "float",
@@ -691,11 +695,11 @@ class Builtins(_Message[_pb2.Builtins]):
         return value
 
 
-class Reserved(_Message[_pb2.Reserved]):
+class Reserved(_Message["_pb2.Reserved"]):
     """The ``fixtures.keywords.Reserved`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Reserved
+    _PB = _lazy.pb_class(_pb2, "Reserved")
     _FIELDS = (
         "constant",
         "constants",

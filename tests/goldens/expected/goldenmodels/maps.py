@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import maps_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import maps_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.maps_pb2")
 
 
 class Level(_OpenEnum):
@@ -23,11 +27,11 @@ class Level(_OpenEnum):
     HIGH = 1
 
 
-class Entry(_Message[_pb2.Entry]):
+class Entry(_Message["_pb2.Entry"]):
     """The ``fixtures.maps.Entry`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Entry
+    _PB = _lazy.pb_class(_pb2, "Entry")
     _FIELDS = ("note",)
 
     def __init__(
@@ -61,11 +65,11 @@ class Entry(_Message[_pb2.Entry]):
         return value
 
 
-class Maps(_Message[_pb2.Maps]):
+class Maps(_Message["_pb2.Maps"]):
     """The ``fixtures.maps.Maps`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Maps
+    _PB = _lazy.pb_class(_pb2, "Maps")
     _FIELDS = (
         "string_to_string",
         "int32_to_double",

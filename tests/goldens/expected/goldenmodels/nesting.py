@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import nesting_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import nesting_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.nesting_pb2")
 
 
 class TopLevel(_OpenEnum):
@@ -22,11 +26,11 @@ class TopLevel(_OpenEnum):
     TOP_LEVEL_ONE = 1
 
 
-class Outer(_Message[_pb2.Outer]):
+class Outer(_Message["_pb2.Outer"]):
     """The ``fixtures.nesting.Outer`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Outer
+    _PB = _lazy.pb_class(_pb2, "Outer")
     _FIELDS = (
         "middle",
         "shortcut",
@@ -46,11 +50,11 @@ class Outer(_Message[_pb2.Outer]):
         RED = 1
         GREEN = 2
 
-    class Middle(_Message[_pb2.Outer.Middle]):
+    class Middle(_Message["_pb2.Outer.Middle"]):
         """The ``fixtures.nesting.Outer.Middle`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Outer.Middle
+        _PB = _lazy.pb_class(_pb2, "Outer.Middle")
         _FIELDS = (
             "inner",
             "inners",
@@ -63,11 +67,11 @@ class Outer(_Message[_pb2.Outer]):
             DEPTH_UNSPECIFIED = 0
             DEEP = 1
 
-        class Inner(_Message[_pb2.Outer.Middle.Inner]):
+        class Inner(_Message["_pb2.Outer.Middle.Inner"]):
             """The ``fixtures.nesting.Outer.Middle.Inner`` message."""
 
             __slots__ = ()
-            _PB = _pb2.Outer.Middle.Inner
+            _PB = _lazy.pb_class(_pb2, "Outer.Middle.Inner")
             _FIELDS = (
                 "name",
                 "depth",
@@ -347,11 +351,11 @@ class Outer(_Message[_pb2.Outer]):
         return value
 
 
-class Sibling(_Message[_pb2.Sibling]):
+class Sibling(_Message["_pb2.Sibling"]):
     """Refers to types nested in another top-level message of the same file."""
 
     __slots__ = ()
-    _PB = _pb2.Sibling
+    _PB = _lazy.pb_class(_pb2, "Sibling")
     _FIELDS = (
         "inner",
         "depth",

@@ -3,27 +3,32 @@
 
 from __future__ import annotations
 
-import importlib as _importlib
 from typing import TYPE_CHECKING
 
-from fixtures import odd_names_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
-
-# protoc's Python plugin keeps keyword path parts, which no import statement can spell.
-_fixtures_async_class_pb2 = _importlib.import_module("fixtures.async.class_pb2")
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import odd_names_pb2 as _pb2
     from collections import abc as _abc
     from goldenmodels.async_ import class_ as _async__class_
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.odd_names_pb2")
+
+# protoc's Python plugin keeps keyword path parts, which no import statement can spell.
+_fixtures_async_class_pb2 = _lazy.module(
+    globals(), "_fixtures_async_class_pb2", "fixtures.async.class_pb2"
+)
 
 
-class Odd(_Message[_pb2.Odd]):
+class Odd(_Message["_pb2.Odd"]):
     """The ``fixtures.odd_names.Odd`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Odd
+    _PB = _lazy.pb_class(_pb2, "Odd")
     _FIELDS = (
         "awaited",
         "many",

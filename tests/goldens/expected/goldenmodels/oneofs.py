@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import oneofs_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import oneofs_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.oneofs_pb2")
 
 
 class Mode(_OpenEnum):
@@ -23,11 +27,11 @@ class Mode(_OpenEnum):
     FAST = 1
 
 
-class Payload(_Message[_pb2.Payload]):
+class Payload(_Message["_pb2.Payload"]):
     """The ``fixtures.oneofs.Payload`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Payload
+    _PB = _lazy.pb_class(_pb2, "Payload")
     _FIELDS = ("text",)
 
     def __init__(
@@ -61,11 +65,11 @@ class Payload(_Message[_pb2.Payload]):
         return value
 
 
-class Choice(_Message[_pb2.Choice]):
+class Choice(_Message["_pb2.Choice"]):
     """The ``fixtures.oneofs.Choice`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Choice
+    _PB = _lazy.pb_class(_pb2, "Choice")
     _FIELDS = (
         "label",
         "number",

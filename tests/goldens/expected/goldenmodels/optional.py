@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from fixtures import optional_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from fixtures import optional_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.optional_pb2")
 
 
 class Shade(_OpenEnum):
@@ -17,11 +25,11 @@ class Shade(_OpenEnum):
     DARK = 1
 
 
-class Part(_Message[_pb2.Part]):
+class Part(_Message["_pb2.Part"]):
     """The ``fixtures.optional.Part`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Part
+    _PB = _lazy.pb_class(_pb2, "Part")
     _FIELDS = ("size",)
 
     def __init__(
@@ -55,11 +63,11 @@ class Part(_Message[_pb2.Part]):
         return value
 
 
-class Optionals(_Message[_pb2.Optionals]):
+class Optionals(_Message["_pb2.Optionals"]):
     """The ``fixtures.optional.Optionals`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Optionals
+    _PB = _lazy.pb_class(_pb2, "Optionals")
     _FIELDS = (
         "count",
         "name",

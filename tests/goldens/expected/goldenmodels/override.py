@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import override_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import override_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.override_pb2")
 
 
-class ThingBase(_Message[_pb2.Thing]):
+class ThingBase(_Message["_pb2.Thing"]):
     """The ``fixtures.override.Thing`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Thing
+    _PB = _lazy.pb_class(_pb2, "Thing")
     _FIELDS = (
         "first",
         "last",
@@ -27,12 +31,12 @@ class ThingBase(_Message[_pb2.Thing]):
     )
     _fm_model_label = _fast.FieldModel("label")
 
-    class Part(_Message[_pb2.Thing.Part]):
+    class Part(_Message["_pb2.Thing.Part"]):
         """Nested types stay on the base; the override inherits them."""
 
         __slots__ = ()
         __qualname__ = "Thing.Part"
-        _PB = _pb2.Thing.Part
+        _PB = _lazy.pb_class(_pb2, "Thing.Part")
         _FIELDS = ("text",)
 
         def __init__(
@@ -65,11 +69,11 @@ class ThingBase(_Message[_pb2.Thing]):
             value: str = (self._pb or self._message()).text
             return value
 
-    class LabelBase(_Message[_pb2.Thing.Label]):
+    class LabelBase(_Message["_pb2.Thing.Label"]):
         """The ``fixtures.override.Thing.Label`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Thing.Label
+        _PB = _lazy.pb_class(_pb2, "Thing.Label")
         _FIELDS = ("text",)
 
         def __init__(
@@ -188,11 +192,11 @@ class ThingBase(_Message[_pb2.Thing]):
         return value
 
 
-class Holder(_Message[_pb2.Holder]):
+class Holder(_Message["_pb2.Holder"]):
     """The ``fixtures.override.Holder`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Holder
+    _PB = _lazy.pb_class(_pb2, "Holder")
     _FIELDS = (
         "thing",
         "things",

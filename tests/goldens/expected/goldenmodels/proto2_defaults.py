@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from fixtures import proto2_defaults_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from fixtures import proto2_defaults_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.proto2_defaults_pb2")
 
 
 class Speed(_OpenEnum, closed=True):
@@ -17,11 +25,11 @@ class Speed(_OpenEnum, closed=True):
     FAST = 2
 
 
-class Settings(_Message[_pb2.Settings]):
+class Settings(_Message["_pb2.Settings"]):
     """The ``fixtures.proto2_defaults.Settings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Settings
+    _PB = _lazy.pb_class(_pb2, "Settings")
     _FIELDS = (
         "retries",
         "name",

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import proto2_groups_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import proto2_groups_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.proto2_groups_pb2")
 
 
-class Order(_Message[_pb2.Order]):
+class Order(_Message["_pb2.Order"]):
     """The ``fixtures.proto2_groups.Order`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Order
+    _PB = _lazy.pb_class(_pb2, "Order")
     _FIELDS = (
         "id",
         "shipping",
@@ -26,11 +30,11 @@ class Order(_Message[_pb2.Order]):
     )
     _fm_model_shipping = _fast.FieldModel("shipping")
 
-    class Shipping(_Message[_pb2.Order.Shipping]):
+    class Shipping(_Message["_pb2.Order.Shipping"]):
         """An optional group: the nested message `Shipping` and the field `shipping`."""
 
         __slots__ = ()
-        _PB = _pb2.Order.Shipping
+        _PB = _lazy.pb_class(_pb2, "Order.Shipping")
         _FIELDS = (
             "address",
             "days",
@@ -38,11 +42,11 @@ class Order(_Message[_pb2.Order]):
         )
         _fm_model_tracking = _fast.FieldModel("tracking")
 
-        class Tracking(_Message[_pb2.Order.Shipping.Tracking]):
+        class Tracking(_Message["_pb2.Order.Shipping.Tracking"]):
             """A group inside a group."""
 
             __slots__ = ()
-            _PB = _pb2.Order.Shipping.Tracking
+            _PB = _lazy.pb_class(_pb2, "Order.Shipping.Tracking")
             _FIELDS = ("code",)
 
             def __init__(
@@ -153,11 +157,11 @@ class Order(_Message[_pb2.Order]):
             value._hash = None
             return value
 
-    class Line(_Message[_pb2.Order.Line]):
+    class Line(_Message["_pb2.Order.Line"]):
         """The ``fixtures.proto2_groups.Order.Line`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Order.Line
+        _PB = _lazy.pb_class(_pb2, "Order.Line")
         _FIELDS = (
             "sku",
             "quantity",

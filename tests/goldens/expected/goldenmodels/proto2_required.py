@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import proto2_required_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import proto2_required_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.proto2_required_pb2")
 
 
-class Point(_Message[_pb2.Point]):
+class Point(_Message["_pb2.Point"]):
     """The ``fixtures.proto2_required.Point`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Point
+    _PB = _lazy.pb_class(_pb2, "Point")
     _FIELDS = (
         "x",
         "y",
@@ -79,11 +83,11 @@ class Point(_Message[_pb2.Point]):
         return value
 
 
-class Shape(_Message[_pb2.Shape]):
+class Shape(_Message["_pb2.Shape"]):
     """The ``fixtures.proto2_required.Shape`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Shape
+    _PB = _lazy.pb_class(_pb2, "Shape")
     _FIELDS = (
         "name",
         "origin",
@@ -97,11 +101,11 @@ class Shape(_Message[_pb2.Shape]):
     _fm_model_parent = _fast.FieldModel("parent")
     _fm_model_label = _fast.FieldModel("label")
 
-    class Label(_Message[_pb2.Shape.Label]):
+    class Label(_Message["_pb2.Shape.Label"]):
         """The ``fixtures.proto2_required.Shape.Label`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Shape.Label
+        _PB = _lazy.pb_class(_pb2, "Shape.Label")
         _FIELDS = (
             "text",
             "lang",
@@ -321,11 +325,11 @@ class Shape(_Message[_pb2.Shape]):
         return value
 
 
-class Ticket(_Message[_pb2.Ticket]):
+class Ticket(_Message["_pb2.Ticket"]):
     """Required fields with Python keyword names: errors name the constructor's parameters."""
 
     __slots__ = ()
-    _PB = _pb2.Ticket
+    _PB = _lazy.pb_class(_pb2, "Ticket")
     _FIELDS = (
         "from",
         "id",
@@ -403,11 +407,11 @@ class Ticket(_Message[_pb2.Ticket]):
         return value
 
 
-class Settings(_Message[_pb2.Settings]):
+class Settings(_Message["_pb2.Settings"]):
     """The ``fixtures.proto2_required.Settings`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Settings
+    _PB = _lazy.pb_class(_pb2, "Settings")
     _FIELDS = (
         "values",
         "version",

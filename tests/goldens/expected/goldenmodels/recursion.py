@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import recursion_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import recursion_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.recursion_pb2")
 
 
-class Node(_Message[_pb2.Node]):
+class Node(_Message["_pb2.Node"]):
     """The ``fixtures.recursion.Node`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Node
+    _PB = _lazy.pb_class(_pb2, "Node")
     _FIELDS = (
         "label",
         "child",
@@ -129,11 +133,11 @@ class Node(_Message[_pb2.Node]):
         return value
 
 
-class Tree(_Message[_pb2.Tree]):
+class Tree(_Message["_pb2.Tree"]):
     """The ``fixtures.recursion.Tree`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Tree
+    _PB = _lazy.pb_class(_pb2, "Tree")
     _FIELDS = (
         "name",
         "forest",
@@ -199,11 +203,11 @@ class Tree(_Message[_pb2.Tree]):
         return value
 
 
-class Forest(_Message[_pb2.Forest]):
+class Forest(_Message["_pb2.Forest"]):
     """The ``fixtures.recursion.Forest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Forest
+    _PB = _lazy.pb_class(_pb2, "Forest")
     _FIELDS = (
         "trees",
         "tallest",

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import runtime_members_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import runtime_members_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.runtime_members_pb2")
 
 
 class Level(
@@ -37,11 +41,11 @@ class Level(
     """mangled in the class body"""
 
 
-class Child(_Message[_pb2.Child]):
+class Child(_Message["_pb2.Child"]):
     """The ``fixtures.runtime_members.Child`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Child
+    _PB = _lazy.pb_class(_pb2, "Child")
     _FIELDS = ("size",)
 
     def __init__(
@@ -75,11 +79,11 @@ class Child(_Message[_pb2.Child]):
         return value
 
 
-class Private(_Message[_pb2.Private]):
+class Private(_Message["_pb2.Private"]):
     """Members of the runtime's `Message`, and names every generated class binds."""
 
     __slots__ = ()
-    _PB = _pb2.Private
+    _PB = _lazy.pb_class(_pb2, "Private")
     _FIELDS = (
         "_values",
         "_message",
@@ -250,11 +254,11 @@ class Private(_Message[_pb2.Private]):
         return value
 
 
-class Dunder(_Message[_pb2.Dunder]):
+class Dunder(_Message["_pb2.Dunder"]):
     """Names Python owns, or mangles inside a class body."""
 
     __slots__ = ()
-    _PB = _pb2.Dunder
+    _PB = _lazy.pb_class(_pb2, "Dunder")
     _FIELDS = (
         "__init__",
         "__slots__",
@@ -370,11 +374,11 @@ class Dunder(_Message[_pb2.Dunder]):
         return value
 
 
-class Stored(_Message[_pb2.Stored]):
+class Stored(_Message["_pb2.Stored"]):
     """Fields whose attribute (`_<name>`) would be a member of every flytekit-family class."""
 
     __slots__ = ()
-    _PB = _pb2.Stored
+    _PB = _lazy.pb_class(_pb2, "Stored")
     _FIELDS = (
         "PB",
         "fm_pb",

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import scalars_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import scalars_pb2 as _pb2
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.scalars_pb2")
 
 
-class Scalars(_Message[_pb2.Scalars]):
+class Scalars(_Message["_pb2.Scalars"]):
     """The ``fixtures.scalars.Scalars`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Scalars
+    _PB = _lazy.pb_class(_pb2, "Scalars")
     _FIELDS = (
         "a_double",
         "a_float",
@@ -311,11 +315,11 @@ class Scalars(_Message[_pb2.Scalars]):
         return value
 
 
-class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
+class RepeatedScalars(_Message["_pb2.RepeatedScalars"]):
     """The ``fixtures.scalars.RepeatedScalars`` message."""
 
     __slots__ = ()
-    _PB = _pb2.RepeatedScalars
+    _PB = _lazy.pb_class(_pb2, "RepeatedScalars")
     _FIELDS = (
         "doubles",
         "floats",
@@ -525,11 +529,11 @@ class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
         return value
 
 
-class Nothing(_Message[_pb2.Nothing]):
+class Nothing(_Message["_pb2.Nothing"]):
     """No fields at all: the constructor takes no arguments and _FIELDS is empty."""
 
     __slots__ = ()
-    _PB = _pb2.Nothing
+    _PB = _lazy.pb_class(_pb2, "Nothing")
     _FIELDS = ()
 
     def __init__(

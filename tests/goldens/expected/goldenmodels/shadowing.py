@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import shadowing_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from fixtures import shadowing_pb2 as _pb2
     import builtins as _builtins
     from collections import abc as _abc
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.shadowing_pb2")
 
 
 class int(_OpenEnum):
@@ -23,11 +27,11 @@ class int(_OpenEnum):
     INT_BIG = 1
 
 
-class str(_Message[_pb2.str]):
+class str(_Message["_pb2.str"]):
     """The ``fixtures.shadowing.str`` message."""
 
     __slots__ = ()
-    _PB = _pb2.str
+    _PB = _lazy.pb_class(_pb2, "str")
     _FIELDS = ("text",)
 
     def __init__(
@@ -61,11 +65,11 @@ class str(_Message[_pb2.str]):
         return value
 
 
-class Holder(_Message[_pb2.Holder]):
+class Holder(_Message["_pb2.Holder"]):
     """The ``fixtures.shadowing.Holder`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Holder
+    _PB = _lazy.pb_class(_pb2, "Holder")
     _FIELDS = (
         "name",
         "wrapped",
@@ -79,11 +83,11 @@ class Holder(_Message[_pb2.Holder]):
     _fm_model_boxed = _fast.FieldModel("boxed")
     _fm_members_size = _fast.FieldMembers("size")
 
-    class bytes(_Message[_pb2.Holder.bytes]):
+    class bytes(_Message["_pb2.Holder.bytes"]):
         """The ``fixtures.shadowing.Holder.bytes`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Holder.bytes
+        _PB = _lazy.pb_class(_pb2, "Holder.bytes")
         _FIELDS = ("raw",)
 
         def __init__(

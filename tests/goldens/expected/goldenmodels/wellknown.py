@@ -5,25 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fixtures import wellknown_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from fixtures import wellknown_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
     from google.protobuf import any_pb2 as _google_protobuf_any_pb2
     from google.protobuf import empty_pb2 as _google_protobuf_empty_pb2
     from google.protobuf import field_mask_pb2 as _google_protobuf_field_mask_pb2
     import typing as _typing
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.wellknown_pb2")
 
 
-class WellKnown(_Message[_pb2.WellKnown]):
+class WellKnown(_Message["_pb2.WellKnown"]):
     """The ``fixtures.wellknown.WellKnown`` message."""
 
     __slots__ = ()
-    _PB = _pb2.WellKnown
+    _PB = _lazy.pb_class(_pb2, "WellKnown")
     _FIELDS = (
         "timestamp",
         "duration",
@@ -370,11 +374,11 @@ class WellKnown(_Message[_pb2.WellKnown]):
         return value
 
 
-class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
+class WellKnownContainers(_Message["_pb2.WellKnownContainers"]):
     """Well-known types in repeated fields, maps and a oneof."""
 
     __slots__ = ()
-    _PB = _pb2.WellKnownContainers
+    _PB = _lazy.pb_class(_pb2, "WellKnownContainers")
     _FIELDS = (
         "timestamps",
         "durations",

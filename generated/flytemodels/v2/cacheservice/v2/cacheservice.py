@@ -5,21 +5,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.cacheservice.v2 import cacheservice_pb2 as _pb2
-from flyteidl2.cacheservice import cacheservice_pb2 as _flyteidl2_cacheservice_cacheservice_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.cacheservice.v2 import cacheservice_pb2 as _pb2
+    from flyteidl2.cacheservice import cacheservice_pb2 as _flyteidl2_cacheservice_cacheservice_pb2
     from flytemodels.v2.cacheservice import cacheservice as _cacheservice_cacheservice
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.cacheservice.v2.cacheservice_pb2")
+    _flyteidl2_cacheservice_cacheservice_pb2 = _lazy.module(
+        globals(),
+        "_flyteidl2_cacheservice_cacheservice_pb2",
+        "flyteidl2.cacheservice.cacheservice_pb2",
+    )
 
 
-class Identifier(_Message[_pb2.Identifier]):
+class Identifier(_Message["_pb2.Identifier"]):
     """The ``flyteidl2.cacheservice.v2.Identifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Identifier
+    _PB = _lazy.pb_class(_pb2, "Identifier")
     _FIELDS = (
         "org",
         "project",
@@ -89,11 +98,11 @@ class Identifier(_Message[_pb2.Identifier]):
         return value
 
 
-class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
+class GetCacheRequest(_Message["_pb2.GetCacheRequest"]):
     """The ``flyteidl2.cacheservice.v2.GetCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetCacheRequest
+    _PB = _lazy.pb_class(_pb2, "GetCacheRequest")
     _FIELDS = (
         "base_request",
         "identifier",
@@ -174,11 +183,11 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
         return value
 
 
-class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
+class PutCacheRequest(_Message["_pb2.PutCacheRequest"]):
     """The ``flyteidl2.cacheservice.v2.PutCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PutCacheRequest
+    _PB = _lazy.pb_class(_pb2, "PutCacheRequest")
     _FIELDS = (
         "base_request",
         "identifier",
@@ -259,11 +268,11 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         return value
 
 
-class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
+class DeleteCacheRequest(_Message["_pb2.DeleteCacheRequest"]):
     """The ``flyteidl2.cacheservice.v2.DeleteCacheRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DeleteCacheRequest
+    _PB = _lazy.pb_class(_pb2, "DeleteCacheRequest")
     _FIELDS = (
         "base_request",
         "identifier",
@@ -346,11 +355,11 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
         return value
 
 
-class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
+class GetOrExtendReservationRequest(_Message["_pb2.GetOrExtendReservationRequest"]):
     """The ``flyteidl2.cacheservice.v2.GetOrExtendReservationRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.GetOrExtendReservationRequest
+    _PB = _lazy.pb_class(_pb2, "GetOrExtendReservationRequest")
     _FIELDS = (
         "base_request",
         "identifier",
@@ -433,11 +442,11 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         return value
 
 
-class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
+class ReleaseReservationRequest(_Message["_pb2.ReleaseReservationRequest"]):
     """The ``flyteidl2.cacheservice.v2.ReleaseReservationRequest`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ReleaseReservationRequest
+    _PB = _lazy.pb_class(_pb2, "ReleaseReservationRequest")
     _FIELDS = (
         "base_request",
         "identifier",

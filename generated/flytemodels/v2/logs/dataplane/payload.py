@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.logs.dataplane import payload_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
+    from flyteidl2.logs.dataplane import payload_pb2 as _pb2
     from collections import abc as _abc
     import datetime as _datetime
     from flytemodels.v2.common import list as _common_list
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.logs.dataplane.payload_pb2")
 
 
 class LogLineOriginator(_OpenEnum):
@@ -41,11 +45,11 @@ class LogsSource(_OpenEnum):
     PERSISTED_ONLY = 2
 
 
-class PodResource(_Message[_pb2.PodResource]):
+class PodResource(_Message["_pb2.PodResource"]):
     """The ``flyteidl2.logs.dataplane.PodResource`` message."""
 
     __slots__ = ()
-    _PB = _pb2.PodResource
+    _PB = _lazy.pb_class(_pb2, "PodResource")
     _FIELDS = (
         "namespace",
         "name",
@@ -115,11 +119,11 @@ class PodResource(_Message[_pb2.PodResource]):
         return value
 
 
-class LoggingContext(_Message[_pb2.LoggingContext]):
+class LoggingContext(_Message["_pb2.LoggingContext"]):
     """The ``flyteidl2.logs.dataplane.LoggingContext`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LoggingContext
+    _PB = _lazy.pb_class(_pb2, "LoggingContext")
     _FIELDS = (
         "cluster_name",
         "kubernetes_namespace",
@@ -356,11 +360,11 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
         return value
 
 
-class ContainerIdentifier(_Message[_pb2.ContainerIdentifier]):
+class ContainerIdentifier(_Message["_pb2.ContainerIdentifier"]):
     """The ``flyteidl2.logs.dataplane.ContainerIdentifier`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerIdentifier
+    _PB = _lazy.pb_class(_pb2, "ContainerIdentifier")
     _FIELDS = (
         "cluster_name",
         "kubernetes_namespace",
@@ -461,11 +465,11 @@ class ContainerIdentifier(_Message[_pb2.ContainerIdentifier]):
         return value
 
 
-class ContainerSelector(_Message[_pb2.ContainerSelector]):
+class ContainerSelector(_Message["_pb2.ContainerSelector"]):
     """The ``flyteidl2.logs.dataplane.ContainerSelector`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ContainerSelector
+    _PB = _lazy.pb_class(_pb2, "ContainerSelector")
     _FIELDS = (
         "cluster_name",
         "kubernetes_namespace",
@@ -605,11 +609,11 @@ class ContainerSelector(_Message[_pb2.ContainerSelector]):
         return value
 
 
-class LiveLogsOptions(_Message[_pb2.LiveLogsOptions]):
+class LiveLogsOptions(_Message["_pb2.LiveLogsOptions"]):
     """The ``flyteidl2.logs.dataplane.LiveLogsOptions`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LiveLogsOptions
+    _PB = _lazy.pb_class(_pb2, "LiveLogsOptions")
     _FIELDS = (
         "log_pod_status",
         "log_timestamps",
@@ -664,11 +668,11 @@ class LiveLogsOptions(_Message[_pb2.LiveLogsOptions]):
         return value
 
 
-class LogLine(_Message[_pb2.LogLine]):
+class LogLine(_Message["_pb2.LogLine"]):
     """The ``flyteidl2.logs.dataplane.LogLine`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLine
+    _PB = _lazy.pb_class(_pb2, "LogLine")
     _FIELDS = (
         "timestamp",
         "message",
@@ -770,11 +774,11 @@ class LogLine(_Message[_pb2.LogLine]):
         return value
 
 
-class LogLines(_Message[_pb2.LogLines]):
+class LogLines(_Message["_pb2.LogLines"]):
     """The ``flyteidl2.logs.dataplane.LogLines`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLines
+    _PB = _lazy.pb_class(_pb2, "LogLines")
     _FIELDS = (
         "lines",
         "container_index",
@@ -910,11 +914,11 @@ class LogLines(_Message[_pb2.LogLines]):
         return value
 
 
-class LogContainersList(_Message[_pb2.LogContainersList]):
+class LogContainersList(_Message["_pb2.LogContainersList"]):
     """The ``flyteidl2.logs.dataplane.LogContainersList`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogContainersList
+    _PB = _lazy.pb_class(_pb2, "LogContainersList")
     _FIELDS = ("containers",)
 
     def __init__(
@@ -948,11 +952,11 @@ class LogContainersList(_Message[_pb2.LogContainersList]):
         return value
 
 
-class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
+class LogLinesBatch(_Message["_pb2.LogLinesBatch"]):
     """The ``flyteidl2.logs.dataplane.LogLinesBatch`` message."""
 
     __slots__ = ()
-    _PB = _pb2.LogLinesBatch
+    _PB = _lazy.pb_class(_pb2, "LogLinesBatch")
     _FIELDS = ("logs",)
 
     def __init__(

@@ -5,26 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.plugins.kubeflow import mpi_pb2 as _pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
-from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.plugins.kubeflow import mpi_pb2 as _pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
+    from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
     from collections import abc as _abc
     from flytemodels.v2.core import tasks as _core_tasks
     from flytemodels.v2.plugins import common as _plugins_common
     from flytemodels.v2.plugins.kubeflow import common as _plugins_kubeflow_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.kubeflow.mpi_pb2")
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_plugins_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_plugins_common_pb2", "flyteidl2.plugins.common_pb2"
+    )
+    _flyteidl2_plugins_kubeflow_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_plugins_kubeflow_common_pb2", "flyteidl2.plugins.kubeflow.common_pb2"
+    )
 
 
-class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
+class DistributedMPITrainingTask(_Message["_pb2.DistributedMPITrainingTask"]):
     """The ``flyteidl2.plugins.kubeflow.DistributedMPITrainingTask`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedMPITrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedMPITrainingTask")
     _FIELDS = (
         "worker_replicas",
         "launcher_replicas",
@@ -158,11 +171,11 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
         return value
 
 
-class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingReplicaSpec]):
+class DistributedMPITrainingReplicaSpec(_Message["_pb2.DistributedMPITrainingReplicaSpec"]):
     """The ``flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedMPITrainingReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "DistributedMPITrainingReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

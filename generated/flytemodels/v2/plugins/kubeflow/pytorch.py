@@ -5,25 +5,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flyteidl2.plugins.kubeflow import pytorch_pb2 as _pb2
-from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
-from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
-from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 
 if TYPE_CHECKING:
+    from flyteidl2.plugins.kubeflow import pytorch_pb2 as _pb2
+    from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+    from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
+    from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
     from flytemodels.v2.core import tasks as _core_tasks
     from flytemodels.v2.plugins import common as _plugins_common
     from flytemodels.v2.plugins.kubeflow import common as _plugins_kubeflow_common
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "flyteidl2.plugins.kubeflow.pytorch_pb2")
+    _flyteidl2_core_tasks_pb2 = _lazy.module(
+        globals(), "_flyteidl2_core_tasks_pb2", "flyteidl2.core.tasks_pb2"
+    )
+    _flyteidl2_plugins_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_plugins_common_pb2", "flyteidl2.plugins.common_pb2"
+    )
+    _flyteidl2_plugins_kubeflow_common_pb2 = _lazy.module(
+        globals(), "_flyteidl2_plugins_kubeflow_common_pb2", "flyteidl2.plugins.kubeflow.common_pb2"
+    )
 
 
-class ElasticConfig(_Message[_pb2.ElasticConfig]):
+class ElasticConfig(_Message["_pb2.ElasticConfig"]):
     """The ``flyteidl2.plugins.kubeflow.ElasticConfig`` message."""
 
     __slots__ = ()
-    _PB = _pb2.ElasticConfig
+    _PB = _lazy.pb_class(_pb2, "ElasticConfig")
     _FIELDS = (
         "rdzv_backend",
         "min_replicas",
@@ -139,11 +152,11 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
         return value
 
 
-class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTask]):
+class DistributedPyTorchTrainingTask(_Message["_pb2.DistributedPyTorchTrainingTask"]):
     """The ``flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingTask`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedPyTorchTrainingTask
+    _PB = _lazy.pb_class(_pb2, "DistributedPyTorchTrainingTask")
     _FIELDS = (
         "worker_replicas",
         "master_replicas",
@@ -291,11 +304,11 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         return value
 
 
-class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrainingReplicaSpec]):
+class DistributedPyTorchTrainingReplicaSpec(_Message["_pb2.DistributedPyTorchTrainingReplicaSpec"]):
     """The ``flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec`` message."""
 
     __slots__ = ()
-    _PB = _pb2.DistributedPyTorchTrainingReplicaSpec
+    _PB = _lazy.pb_class(_pb2, "DistributedPyTorchTrainingReplicaSpec")
     _FIELDS = (
         "replicas",
         "image",

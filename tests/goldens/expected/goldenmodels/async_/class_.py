@@ -3,22 +3,21 @@
 
 from __future__ import annotations
 
-import importlib as _importlib
-
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 # protoc's Python plugin keeps keyword path parts, which no import statement can spell.
-_pb2 = _importlib.import_module("fixtures.async.class_pb2")
+_pb2 = _lazy.module(globals(), "_pb2", "fixtures.async.class_pb2")
 
 
 class Awaited(_Message[_fast.AnyMessage]):
     """The ``fixtures.async.Awaited`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Awaited
+    _PB = _lazy.pb_class(_pb2, "Awaited")
     _FIELDS = (
         "name",
         "mode",

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from fixtures.imports import common_pb2 as _pb2
+from typing import TYPE_CHECKING
+
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
+from flytemodels._runtime import lazy as _lazy
 from flytemodels._runtime import OpenEnum as _OpenEnum
+
+if TYPE_CHECKING:
+    from fixtures.imports import common_pb2 as _pb2
+else:
+    # Imported when a model first needs them: importing this module loads nothing of protobuf.
+    _pb2 = _lazy.module(globals(), "_pb2", "fixtures.imports.common_pb2")
 
 
 class Kind(_OpenEnum):
@@ -17,11 +25,11 @@ class Kind(_OpenEnum):
     KIND_SMALL = 1
 
 
-class Item(_Message[_pb2.Item]):
+class Item(_Message["_pb2.Item"]):
     """The ``fixtures.imports.common.Item`` message."""
 
     __slots__ = ()
-    _PB = _pb2.Item
+    _PB = _lazy.pb_class(_pb2, "Item")
     _FIELDS = (
         "id",
         "kind",
@@ -30,11 +38,11 @@ class Item(_Message[_pb2.Item]):
     _fm_model_detail = _fast.FieldModel("detail")
     _fm_members_kind = _fast.FieldMembers("kind")
 
-    class Detail(_Message[_pb2.Item.Detail]):
+    class Detail(_Message["_pb2.Item.Detail"]):
         """The ``fixtures.imports.common.Item.Detail`` message."""
 
         __slots__ = ()
-        _PB = _pb2.Item.Detail
+        _PB = _lazy.pb_class(_pb2, "Item.Detail")
         _FIELDS = ("text",)
 
         def __init__(
