@@ -48,41 +48,40 @@ class NamedEntityIdentifier(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NamedEntityIdentifier`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.NamedEntityIdentifier()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._project
-                    if value is not None:
-                        target.project = value
-                    value = self._domain
-                    if value is not None:
-                        target.domain = value
-                    value = self._name
-                    if value is not None:
-                        target.name = value
-                    value = self._org
-                    if value is not None:
-                        target.org = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.NamedEntityIdentifier()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._project
+                if value is not None:
+                    target.project = value
+                value = self._domain
+                if value is not None:
+                    target.domain = value
+                value = self._name
+                if value is not None:
+                    target.name = value
+                value = self._org
+                if value is not None:
+                    target.org = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -196,21 +195,20 @@ class EmailNotification(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.EmailNotification`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.EmailNotification()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.EmailNotification()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -296,21 +294,20 @@ class SlackNotification(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SlackNotification`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.SlackNotification()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.SlackNotification()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -396,21 +393,20 @@ class PagerDutyNotification(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PagerDutyNotification`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.PagerDutyNotification()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.PagerDutyNotification()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -520,21 +516,20 @@ class Notification(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Notification`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.Notification()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.Notification.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.Notification()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.Notification.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -695,21 +690,18 @@ class Labels(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Labels`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.Labels()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.Labels.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.Labels()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.Labels.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -775,21 +767,20 @@ class Annotations(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Annotations`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.Annotations()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.Annotations.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.Annotations()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.Annotations.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -859,35 +850,32 @@ class UrlBlob(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.UrlBlob`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.UrlBlob()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._url
-                    if value is not None:
-                        target.url = value
-                    value = self._bytes
-                    if value is not None:
-                        target.bytes = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.UrlBlob()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._url
+                if value is not None:
+                    target.url = value
+                value = self._bytes
+                if value is not None:
+                    target.bytes = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -973,35 +961,32 @@ class AuthRole(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.AuthRole`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.AuthRole()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._assumable_iam_role
-                    if value is not None:
-                        target.assumable_iam_role = value
-                    value = self._kubernetes_service_account
-                    if value is not None:
-                        target.kubernetes_service_account = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.AuthRole()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._assumable_iam_role
+                if value is not None:
+                    target.assumable_iam_role = value
+                value = self._kubernetes_service_account
+                if value is not None:
+                    target.kubernetes_service_account = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1089,32 +1074,31 @@ class RawOutputDataConfig(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.RawOutputDataConfig`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.RawOutputDataConfig()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._output_location_prefix
-                    if value is not None:
-                        target.output_location_prefix = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.RawOutputDataConfig()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._output_location_prefix
+                if value is not None:
+                    target.output_location_prefix = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1186,19 +1170,18 @@ class Envs(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Envs`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_common_pb2.Envs()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_common_pb2.Envs()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

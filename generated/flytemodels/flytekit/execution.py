@@ -53,35 +53,34 @@ class SystemMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SystemMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.SystemMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._execution_cluster
-                    if value is not None:
-                        target.execution_cluster = value
-                    value = self._namespace
-                    if value is not None:
-                        target.namespace = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.SystemMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._execution_cluster
+                if value is not None:
+                    target.execution_cluster = value
+                value = self._namespace
+                if value is not None:
+                    target.namespace = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -216,21 +215,20 @@ class ExecutionMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.ExecutionMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.ExecutionMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -563,21 +561,20 @@ class ExecutionSpec(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionSpec`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.ExecutionSpec()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.ExecutionSpec()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1083,32 +1080,31 @@ class ClusterAssignment(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ClusterAssignment`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._cluster_pool
-                    if value is not None:
-                        target.cluster_pool_name = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._cluster_pool
+                if value is not None:
+                    target.cluster_pool_name = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1190,21 +1186,20 @@ class LiteralMapBlob(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LiteralMapBlob`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.LiteralMapBlob()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.LiteralMapBlob()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1324,21 +1319,20 @@ class Execution(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Execution`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.Execution()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.Execution()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1481,35 +1475,34 @@ class AbortMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.AbortMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.AbortMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._cause
-                    if value is not None:
-                        target.cause = value
-                    value = self._principal
-                    if value is not None:
-                        target.principal = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.AbortMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._cause
+                if value is not None:
+                    target.cause = value
+                value = self._principal
+                if value is not None:
+                    target.principal = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1676,21 +1669,20 @@ class ExecutionClosure(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClosure`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.ExecutionClosure()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.ExecutionClosure()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2050,21 +2042,20 @@ class NotificationList(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NotificationList`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.NotificationList()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.NotificationList()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2173,21 +2164,20 @@ class WorkflowExecutionGetDataResponse(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowExecutionGetDataResponse`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2393,21 +2383,20 @@ class TaskExecutionGetDataResponse(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionGetDataResponse`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2638,21 +2627,20 @@ class NodeExecutionGetDataResponseBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionGetDataResponse`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -52,21 +52,20 @@ class ClusterResourceAttributes(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ClusterResourceAttributes`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -135,21 +134,20 @@ class ExecutionQueueAttributes(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionQueueAttributes`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -217,32 +215,31 @@ class ExecutionClusterLabel(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClusterLabel`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._value
-                    if value is not None:
-                        target.value = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._value
+                if value is not None:
+                    target.value = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -324,21 +321,20 @@ class PluginOverrideBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PluginOverride`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.PluginOverride()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.PluginOverride.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.PluginOverride()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.PluginOverride.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -441,21 +437,20 @@ class PluginOverrides(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PluginOverrides`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.PluginOverrides()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.PluginOverrides()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -611,21 +606,20 @@ class MatchingAttributesBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.MatchingAttributes`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_matchable_resource_pb2.MatchingAttributes()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_matchable_resource_pb2.MatchingAttributes()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -55,35 +55,34 @@ class ScheduleBase(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.admin.FixedRate`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_admin_schedule_pb2.FixedRate()
-                    )  # Any: its enum fields take a member or a plain int
-                    try:
-                        value = self._value
-                        if value is not None:
-                            target.value = value
-                        value = self._unit
-                        if value is not None:
-                            target.unit = value if value.__class__ is int else _s.enum_number(value)
-                    except AttributeError:
-                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                        target.Clear()
-                        _Model._fm_write_values(self, target)
-                    except (TypeError, ValueError):
-                        # Written again by the generic writer, which names the field at fault in its error.
-                        _Model._fm_write_values(self, type(target)())
-                        raise
-                    return target
-                target = _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_schedule_pb2.FixedRate()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._value
+                    if value is not None:
+                        target.value = value
+                    value = self._unit
+                    if value is not None:
+                        target.unit = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -168,35 +167,34 @@ class ScheduleBase(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.admin.CronSchedule`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_admin_schedule_pb2.CronSchedule()
-                    )  # Any: its enum fields take a member or a plain int
-                    try:
-                        value = self._schedule
-                        if value is not None:
-                            target.schedule = value
-                        value = self._offset
-                        if value is not None:
-                            target.offset = value
-                    except AttributeError:
-                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                        target.Clear()
-                        _Model._fm_write_values(self, target)
-                    except (TypeError, ValueError):
-                        # Written again by the generic writer, which names the field at fault in its error.
-                        _Model._fm_write_values(self, type(target)())
-                        raise
-                    return target
-                target = _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_schedule_pb2.CronSchedule()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._schedule
+                    if value is not None:
+                        target.schedule = value
+                    value = self._offset
+                    if value is not None:
+                        target.offset = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -297,21 +295,20 @@ class ScheduleBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Schedule`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_schedule_pb2.Schedule()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_schedule_pb2.Schedule()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

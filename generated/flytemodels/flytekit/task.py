@@ -64,35 +64,34 @@ class Resources(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.Resources.ResourceEntry`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
-                    )  # Any: its enum fields take a member or a plain int
-                    try:
-                        value = self._name
-                        if value is not None:
-                            target.name = value if value.__class__ is int else _s.enum_number(value)
-                        value = self._value
-                        if value is not None:
-                            target.value = value
-                    except AttributeError:
-                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                        target.Clear()
-                        _Model._fm_write_values(self, target)
-                    except (TypeError, ValueError):
-                        # Written again by the generic writer, which names the field at fault in its error.
-                        _Model._fm_write_values(self, type(target)())
-                        raise
-                    return target
-                target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._name
+                    if value is not None:
+                        target.name = value if value.__class__ is int else _s.enum_number(value)
+                    value = self._value
+                    if value is not None:
+                        target.value = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -183,21 +182,18 @@ class Resources(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Resources`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.Resources()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.Resources()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -311,38 +307,37 @@ class RuntimeMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.RuntimeMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.RuntimeMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._type
-                    if value is not None:
-                        target.type = value if value.__class__ is int else _s.enum_number(value)
-                    value = self._version
-                    if value is not None:
-                        target.version = value
-                    value = self._flavor
-                    if value is not None:
-                        target.flavor = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.RuntimeMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._type
+                if value is not None:
+                    target.type = value if value.__class__ is int else _s.enum_number(value)
+                value = self._version
+                if value is not None:
+                    target.version = value
+                value = self._flavor
+                if value is not None:
+                    target.flavor = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -490,21 +485,20 @@ class TaskMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.TaskMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.TaskMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -860,21 +854,20 @@ class TaskTemplateBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskTemplate`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.TaskTemplate()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.TaskTemplate()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1239,21 +1232,20 @@ class TaskExecutionMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1518,21 +1510,18 @@ class TaskSpec(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskSpec`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_task_pb2.TaskSpec()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_task_pb2.TaskSpec()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1664,19 +1653,18 @@ class Task(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Task`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_task_pb2.Task()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_task_pb2.Task()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1809,21 +1797,20 @@ class TaskClosure(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskClosure`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_admin_task_pb2.TaskClosure()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_admin_task_pb2.TaskClosure()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1928,21 +1915,20 @@ class CompiledTask(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_compiler_pb2.CompiledTask()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_compiler_pb2.CompiledTask()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2038,39 +2024,34 @@ class IOStrategy(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IOStrategy`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.IOStrategy()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._download_mode
-                    if value is not None:
-                        target.download_mode = (
-                            value if value.__class__ is int else _s.enum_number(value)
-                        )
-                    value = self._upload_mode
-                    if value is not None:
-                        target.upload_mode = (
-                            value if value.__class__ is int else _s.enum_number(value)
-                        )
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.IOStrategy()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._download_mode
+                if value is not None:
+                    target.download_mode = (
+                        value if value.__class__ is int else _s.enum_number(value)
+                    )
+                value = self._upload_mode
+                if value is not None:
+                    target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2177,21 +2158,20 @@ class DataLoadingConfigBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.DataLoadingConfig`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.DataLoadingConfig()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.DataLoadingConfig()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2368,21 +2348,18 @@ class ContainerBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Container`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.Container()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.Container()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2574,21 +2551,20 @@ class K8sObjectMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.K8sObjectMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.K8sObjectMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.K8sObjectMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2691,19 +2667,18 @@ class K8sPodBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.K8sPod`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.K8sPod()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.K8sPod()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2850,33 +2825,32 @@ class Sql(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Sql`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.Sql()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._statement
-                    if value is not None:
-                        target.statement = value
-                    value = self._dialect
-                    if value is not None:
-                        target.dialect = value if value.__class__ is int else _s.enum_number(value)
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_tasks_pb2.Sql()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._statement
+                if value is not None:
+                    target.statement = value
+                value = self._dialect
+                if value is not None:
+                    target.dialect = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

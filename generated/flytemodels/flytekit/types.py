@@ -74,35 +74,34 @@ class SchemaType(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.SchemaType.SchemaColumn`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
-                    )  # Any: its enum fields take a member or a plain int
-                    try:
-                        value = self._name
-                        if value is not None:
-                            target.name = value
-                        value = self._type
-                        if value is not None:
-                            target.type = value if value.__class__ is int else _s.enum_number(value)
-                    except AttributeError:
-                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                        target.Clear()
-                        _Model._fm_write_values(self, target)
-                    except (TypeError, ValueError):
-                        # Written again by the generic writer, which names the field at fault in its error.
-                        _Model._fm_write_values(self, type(target)())
-                        raise
-                    return target
-                target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._type
+                    if value is not None:
+                        target.type = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -186,21 +185,18 @@ class SchemaType(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SchemaType`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.SchemaType()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.SchemaType()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -284,21 +280,18 @@ class UnionType(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.UnionType`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.UnionType()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.UnionType()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -386,21 +379,20 @@ class TypeStructure(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TypeStructure`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.TypeStructure()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.TypeStructure()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -492,21 +484,20 @@ class StructuredDatasetType(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.StructuredDatasetType.DatasetColumn`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
-                    )  # Any: its enum fields take a member or a plain int
-                    self._fm_write_values(target)
-                    return target
-                target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -618,21 +609,20 @@ class StructuredDatasetType(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.StructuredDatasetType`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.StructuredDatasetType()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.StructuredDatasetType()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -845,21 +835,20 @@ class LiteralTypeBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralType`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.LiteralType()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.LiteralType()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1225,21 +1214,20 @@ class OutputReference(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.OutputReference`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.OutputReference()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.OutputReference()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1335,33 +1323,32 @@ class Error(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Error`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.Error()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._failed_node_id
-                    if value is not None:
-                        target.failed_node_id = value
-                    value = self._message
-                    if value is not None:
-                        target.message = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_types_pb2.Error()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._failed_node_id
+                if value is not None:
+                    target.failed_node_id = value
+                value = self._message
+                if value is not None:
+                    target.message = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

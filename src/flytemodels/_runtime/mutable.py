@@ -101,6 +101,11 @@ class MutableModel:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._FM_PLAIN_WRITE = cls._fm_write is MutableModel._fm_write
+        # A generated class's to_flyte_idl writes its attributes itself; a subclass that writes
+        # itself (overrides _fm_write) takes this one, which asks it, so the generated one never checks.
+        writer = next(klass for klass in cls.__mro__ if "to_flyte_idl" in vars(klass))
+        if not cls._FM_PLAIN_WRITE and "_PB" in vars(writer):
+            cls.to_flyte_idl = MutableModel.to_flyte_idl  # type: ignore[method-assign]
 
     def _fm_post_init(self) -> None:
         """Called at the end of a generated constructor the table marks ``post_init``: hand-written checks."""

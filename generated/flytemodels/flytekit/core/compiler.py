@@ -43,21 +43,20 @@ class ConnectionSet(_Model):
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.ConnectionSet.IdList`` holding every attribute as it is now."""
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
-            if self._FM_PLAIN_WRITE:
-                held = self._fm_pb
-                if held is None:  # built from values: one pass of the writer
-                    target: _Any = (
-                        _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
-                    )  # Any: its enum fields take a member or a plain int
-                    self._fm_write_values(target)
-                    return target
-                target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(
-                    held
-                )  # one C copy of the message
-                if not self._FM_UNREAD:  # read: then what changed since
-                    self._fm_apply(target)
+            # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
                 return target
-            return _Model.to_flyte_idl(self)
+            target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -131,21 +130,20 @@ class ConnectionSet(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ConnectionSet`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_compiler_pb2.ConnectionSet()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_compiler_pb2.ConnectionSet()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -235,21 +233,20 @@ class CompiledWorkflow(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflow`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_compiler_pb2.CompiledWorkflow()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_compiler_pb2.CompiledWorkflow()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -373,21 +370,20 @@ class CompiledTask(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_compiler_pb2.CompiledTask()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_compiler_pb2.CompiledTask()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -493,21 +489,20 @@ class CompiledWorkflowClosure(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflowClosure`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -53,21 +53,18 @@ class IfBlock(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfBlock`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.IfBlock()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.IfBlock()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -211,21 +208,20 @@ class IfElseBlock(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfElseBlock`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.IfElseBlock()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.IfElseBlock()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -397,21 +393,20 @@ class BranchNode(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BranchNode`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.BranchNode()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.BranchNode()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -521,21 +516,20 @@ class NodeMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.NodeMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.NodeMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.NodeMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -725,21 +719,20 @@ class SignalCondition(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SignalCondition`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.SignalCondition()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.SignalCondition()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -851,32 +844,31 @@ class ApproveCondition(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ApproveCondition`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.ApproveCondition()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._signal_id
-                    if value is not None:
-                        target.signal_id = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.ApproveCondition()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._signal_id
+                if value is not None:
+                    target.signal_id = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -947,21 +939,20 @@ class SleepCondition(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SleepCondition`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.SleepCondition()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.SleepCondition()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1057,21 +1048,20 @@ class GateNodeBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.GateNode`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.GateNode()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.GateNode()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1250,21 +1240,20 @@ class ArrayNode(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ArrayNode`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.ArrayNode()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.ArrayNode()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1521,21 +1510,18 @@ class NodeBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Node`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.Node()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.Node()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1856,21 +1842,20 @@ class TaskNodeOverrides(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNodeOverrides`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.TaskNodeOverrides()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1996,21 +1981,20 @@ class TaskNode(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNode`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.TaskNode()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.TaskNode()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2142,21 +2126,20 @@ class WorkflowNodeBase(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowNode`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.WorkflowNode()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.WorkflowNode()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2267,21 +2250,20 @@ class WorkflowMetadata(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadata`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.WorkflowMetadata()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.WorkflowMetadata()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2375,32 +2357,31 @@ class WorkflowMetadataDefaults(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadataDefaults`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._interruptible
-                    if value is not None:
-                        target.interruptible = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._interruptible
+                if value is not None:
+                    target.interruptible = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2517,21 +2498,20 @@ class WorkflowTemplate(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowTemplate`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.WorkflowTemplate()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
-                return target
-            target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.WorkflowTemplate()
+            )  # Any: its enum fields take a member or a plain int
+            self._fm_write_values(target)
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
+            held
+        )  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2786,35 +2766,32 @@ class Alias(_Model):
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Alias`` holding every attribute as it is now."""
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
-        if self._FM_PLAIN_WRITE:
-            held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_workflow_pb2.Alias()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._var
-                    if value is not None:
-                        target.var = value
-                    value = self._alias
-                    if value is not None:
-                        target.alias = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
-                return target
-            target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
+        # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
+        held = self._fm_pb
+        if held is None:  # built from values: one pass of the writer
+            target: _Any = (
+                _flyteidl_core_workflow_pb2.Alias()
+            )  # Any: its enum fields take a member or a plain int
+            try:
+                value = self._var
+                if value is not None:
+                    target.var = value
+                value = self._alias
+                if value is not None:
+                    target.alias = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
             return target
-        return _Model.to_flyte_idl(self)
+        target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(held)  # one C copy of the message
+        if not self._FM_UNREAD:  # read: then what changed since
+            self._fm_apply(target)
+        return target
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
