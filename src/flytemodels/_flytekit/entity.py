@@ -116,7 +116,8 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
         if type(other) is type(self) or isinstance(other, FlytekitModel):  # _fm_message on both sides, inlined
             mine = self._fm_pb if self._FM_UNREAD else self.to_flyte_idl()
             theirs = other._fm_pb if other._FM_UNREAD else other.to_flyte_idl()
-            return bool(mine == theirs)
+            equal: bool = mine == theirs  # protobuf's == gives a bool: no bool() call (a fifth of the time)
+            return equal
         return isinstance(other, FlyteIdlEntity) and bool(other.to_flyte_idl() == self._fm_message())
 
     def __hash__(self) -> int:
