@@ -10,6 +10,7 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 - ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names;
 - ``fixtures/runtime_members.proto``: fields and enum values named like the runtime's own members,
   Python's own names (``__init__``) and names Python mangles (``__x``);
+- ``fixtures/protobuf_members.proto``: fields named like the members of protobuf's own message classes;
 - ``fixtures/service.proto``: each service is reported, not skipped silently.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,6 +203,29 @@ def test_fields_named_like_pythons_own_names(goldens: None) -> None:
         assert {name: getattr(model, name) for name in values} == values
         assert bool(model) is True and dunder.__slots__ == ()  # Python's own names keep their meaning
     assert dunder() == dunder.from_flyte_idl(type(pb)()) and dunder().__x___ is None
+
+
+def test_fields_named_like_protobufs_own_members(goldens: None) -> None:
+    """A field hides protobuf's member of its name on the message's instances (``pb.ByteSize`` is the field),
+    not on its class: the runtime calls protobuf's methods through the class, and the model works as any other.
+    """
+    members = module("protobuf_members")
+    hidden, holder = members.Hidden, members.Holder
+    names = list(inspect.signature(hidden).parameters)  # every member a field may hide
+    values: dict[str, Any] = {name: f"v{i}" for i, name in enumerate(names)}
+    values.update(ByteSize=3, Clear=True, UnknownFields=["u"])
+    built = hidden(**values)
+    pb = built.to_flyte_idl()
+    assert (pb.ByteSize, pb.Clear, pb.__eq__) == (3, True, values["__eq___"])  # the fields, on the instance
+    again = round_trip(built)
+    for model in (built, again, hidden.from_flyte_idl(pb)):
+        assert {name: getattr(model, name) for name in values} == values
+        assert model.is_initialized() and model.missing_fields() == [] and not model.is_empty
+        assert hash(model) == hash(built) and eval(repr(model), {"Hidden": hidden}) == built
+    assert hidden().is_empty and hidden.from_flyte_idl(type(pb)()).is_empty
+    assert built.replace(ByteSize=None, Clear=False).to_flyte_idl().ByteSize == 0
+    parent = holder(one=built, many=[built, again], by_key={"k": built})
+    assert round_trip(parent).by_key["k"] == built and holder.from_text(parent.verbose_string()) == parent
 
 
 def test_enum_values_named_like_enum_and_runtime_members(goldens: None) -> None:

@@ -274,6 +274,7 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         constants=tuple((name, int(value)) for name, value in entry.get("constants", {}).items()),
         post_init=_post_init(key, entry.get("post_init", False), params, context),
         doc=f"``{module}.{qualname}``: the ``{message.full_name}`` message.",
+        clear_hidden="Clear" in message.fields_by_name,
     )
 
 
