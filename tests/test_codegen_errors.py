@@ -255,6 +255,74 @@ def test_class_names_python_cannot_use(
     fails(ws, capsys, expected)
 
 
+_CANNOT = "fixtures/pb.proto: {}: protobuf's Python API cannot have a {} named {!r}: it {}"
+
+
+@pytest.mark.parametrize(
+    ("body", "syntax", "expected"),
+    [
+        pytest.param(
+            "message One { string HasField = 1; }\n",
+            "proto3",
+            _CANNOT.format("One.HasField", "field", "HasField", "hides the message's own HasField, which ")
+            + "protobuf's text format calls to parse the message; rename the field",
+            id="field-HasField",
+        ),
+        pytest.param(
+            "message Outer {\n  message Inner { string DESCRIPTOR = 1; }\n}\n",
+            "proto3",
+            _CANNOT.format("Outer.Inner.DESCRIPTOR", "field", "DESCRIPTOR", "hides the message's own DESCRIPTOR, ")
+            + "which protobuf's text and JSON formats read the message's type from; rename the field",
+            id="nested-field-DESCRIPTOR",
+        ),
+        pytest.param(
+            "message Copied { string __deepcopy__ = 1; }\n",
+            "proto3",
+            _CANNOT.format("Copied.__deepcopy__", "field", "__deepcopy__", "hides the message's own __deepcopy__, ")
+            + "which copy.deepcopy calls to copy the message; rename the field",
+            id="field-__deepcopy__",
+        ),
+        pytest.param(
+            "message Open {\n  optional string Extensions = 1;\n  extensions 10 to 20;\n}\n",
+            "proto2",
+            _CANNOT.format("Open.Extensions", "field", "Extensions", "hides the message's own Extensions, which ")
+            + "protobuf's text and JSON formats reach the message's extensions through; rename the field",
+            id="extendable-field-Extensions",
+        ),
+        pytest.param(
+            "message Outer {\n  message ByteSize {}\n}\n",
+            "proto3",
+            _CANNOT.format("Outer.ByteSize", "nested message", "ByteSize", "replaces the outer message class's own ")
+            + "ByteSize, which protobuf and the models call; rename the message",
+            id="nested-message-ByteSize",
+        ),
+        pytest.param(
+            "message Grouped {\n  optional group SerializeToString = 1 { optional int32 n = 2; }\n}\n",
+            "proto2",
+            _CANNOT.format("Grouped.SerializeToString", "nested message", "SerializeToString", "replaces the ")
+            + "outer message class's own SerializeToString, which protobuf and the models call; rename the message",
+            id="group-SerializeToString",
+        ),
+    ],
+)
+def test_names_protobufs_own_message_classes_cannot_hold(
+    ws: Workspace, capsys: pytest.CaptureFixture[str], body: str, syntax: str, expected: str
+) -> None:
+    """A field hiding what protobuf calls on its message, or a nested message replacing it (``protobuf_names``)."""
+    ws.configure(ws.proto("pb", body, syntax=syntax))
+    fails(ws, capsys, expected)
+
+
+def test_names_protobuf_reaches_through_the_class_generate(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    """The control: fields hiding only what the runtime calls through the class, and a nested enum, generate.
+
+    ``Extensions`` hides nothing protobuf's formats call on a message without extension ranges.
+    """
+    body = "message Fine {\n  enum HasField { H = 0; }\n  string ByteSize = 1;\n  string Extensions = 2;\n}\n"
+    ws.configure(ws.proto("pb", body))
+    assert cli.main(["--config", str(ws.config)]) == 0, capsys.readouterr().err
+
+
 def test_two_fields_with_one_python_name(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     # proto2 only warns about the clash of JSON names; proto3 would reject the file itself.
     body = "message Twins { optional string from = 1; optional string from_ = 2; }\n"

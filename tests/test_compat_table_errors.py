@@ -135,3 +135,25 @@ def test_a_missing_family_key_is_named(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "table.toml").write_text("[family]\nsource = 'x 1'\n", encoding="utf-8")
     assert cli.main(["--config", str(tmp_path / "compat.toml")]) == 1
     assert "table.toml: [family] needs 'package'" in capsys.readouterr().err
+
+
+def test_a_message_protobuf_cannot_hold_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A class's message with a field protobuf's own code needs (``protobuf_names``), as the IDL family says."""
+    (tmp_path / "fixtures").mkdir()
+    proto = 'syntax = "proto3";\npackage fixtures.pb;\nmessage Listed { string ListFields = 1; }\n'
+    (tmp_path / "fixtures" / "pb.proto").write_text(proto, encoding="utf-8")
+    table = '[classes."pb:Listed"]\nmessage = "fixtures.pb.Listed"\n'
+    (tmp_path / "table.toml").write_text(FAMILY + table, encoding="utf-8")
+    config = tmp_path / "compat.toml"
+    config.write_text(
+        f'[source]\nproto_path = ["{tmp_path}"]\nproto_files = ["fixtures/pb.proto"]\n'
+        '[generate]\npackage = "errcompat"\noutput = "out"\n[compat]\ntable = "table.toml"\n',
+        encoding="utf-8",
+    )
+    assert cli.main(["--config", str(config)]) == 1
+    assert capsys.readouterr().err == (
+        "codegen: error: fixtures/pb.proto: Listed.ListFields: protobuf's Python API cannot have a field named "
+        "'ListFields': it hides the message's own ListFields, which protobuf's text and JSON formats call to print "
+        "the message; rename the field\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -130,3 +130,28 @@ def test_fields_named_like_the_familys_members_live_clear_of_them(family: Module
     assert held.to_flyte_idl().PB == "q" and built.to_flyte_idl().PB == "p"
     assert repr(stored) == "<class 'goldencompat.members.Stored'>"  # FlyteType's repr calls short_class_string
     assert pickle.loads(pickle.dumps(stored.from_flyte_idl(pb))) == built
+
+
+def test_fields_named_like_protobufs_own_members(family: ModuleType) -> None:
+    """``hidden:Hidden``: a field hides protobuf's member of its name on the message's instances, not on its
+    class; the family calls protobuf's methods through the class (``SerializeToString``, ``ByteSize``, ``Clear``).
+    """
+    hidden, holder = module("hidden").Hidden, module("hidden").Holder
+    pb2 = importlib.import_module("fixtures.protobuf_members_pb2")
+    built = hidden(3, True, "s", IsInitialized="i", __eq___="e")
+    pb = built.to_flyte_idl()
+    assert (pb.ByteSize, pb.Clear, pb.SerializeToString, pb.IsInitialized, pb.__eq__) == (3, True, "s", "i", "e")
+    assert built.serialize_to_string() == pb2.Hidden.SerializeToString(pb) and not built.is_empty
+    held = hidden.from_flyte_idl(pb)
+    assert held == built and hash(held) == hash(built) and not held.is_empty and "ByteSize: 3" in str(held)
+    assert (held.ByteSize, held.Clear, held.SerializeToString, held.IsInitialized) == (3, True, "s", "i")
+    assert pickle.loads(pickle.dumps(held)) == built and hidden.from_flyte_idl(pb2.Hidden()).is_empty
+    held.Clear = False  # a setter the table names
+    assert held.to_flyte_idl().Clear is False and held.serialize_to_string() != built.serialize_to_string()
+    partial = hidden(3, True, "s", IsInitialized="i")
+    del partial._IsInitialized  # the inline writer gives up, clears its target and leaves it to the generic one
+    assert partial.to_flyte_idl() == pb2.Hidden(ByteSize=3, Clear=True, SerializeToString="s")
+    parent = holder(built, [built], {"k": held})
+    again = holder.from_flyte_idl(parent.to_flyte_idl())
+    assert again == parent and again.one == built and again.by_key["k"].Clear is False
+    assert holder.from_flyte_idl(pb2.Holder(one=pb2.Hidden())).one is None  # empty_is_none asks for ByteSize

@@ -5,11 +5,12 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 
 - ``fixtures/odd-names.proto``, ``fixtures/async/class.proto``: a hyphen, keyword
   directories and file names;
-- ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``;
+- ``fixtures/collisions.proto``: members named like their types;
 - ``fixtures/alias_collisions.proto``: members named like the module's private names (``_fast``, ``_typing``);
 - ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names;
 - ``fixtures/runtime_members.proto``: fields and enum values named like the runtime's own members,
-  Python's own names (``__init__``) and names Python mangles (``__x``);
+  Python's own names (``__len__``) and names Python mangles (``__x``);
+- ``fixtures/protobuf_members.proto``: fields named like the members of protobuf's own message classes;
 - ``fixtures/service.proto``: each service is reported, not skipped silently.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,28 +107,6 @@ def test_fields_named_like_their_types(goldens: None) -> None:
         holder(Bar=holder())
 
 
-def test_a_field_named_descriptor_builds_and_writes(goldens: None) -> None:
-    """protobuf's message instances answer ``DESCRIPTOR`` with the field; the model's own paths still work."""
-    described = module("collisions").Described
-    model = described(DESCRIPTOR="d", count=2)
-    pb = model.to_flyte_idl()
-    assert (pb.DESCRIPTOR, pb.count, type(pb).DESCRIPTOR.full_name) == ("d", 2, "fixtures.collisions.Described")
-    again = described.from_flyte_idl(pb)
-    assert (again.DESCRIPTOR, again.count) == ("d", 2)
-    assert again == model and hash(again) == hash(model)
-    assert described.from_bytes(pb.SerializeToString()) == model
-
-
-def test_a_field_named_descriptor_in_the_runtime(goldens: None) -> None:
-    """The runtime asks the message's class for its descriptor: an instance answers with the field."""
-    described = module("collisions").Described
-    checked = described(DESCRIPTOR="\u00e9")  # not ASCII: the checked constructor
-    assert checked._pb is not None and checked.to_flyte_idl().DESCRIPTOR == "\u00e9"
-    wrapped = described.wrap(described(count=1).to_flyte_idl())
-    assert wrapped.count == 1
-    assert pickle.loads(pickle.dumps(described(count=1, DESCRIPTOR="d"))) == described(count=1, DESCRIPTOR="d")
-
-
 # -- members named like the module's private names ---------------------------------------------------------
 
 
@@ -186,21 +166,44 @@ def test_fields_named_like_the_runtimes_private_members(goldens: None) -> None:
 
 
 def test_fields_named_like_pythons_own_names(goldens: None) -> None:
-    """``__init__`` (Python's) and ``__x`` (mangled in a class body) end in ``___``; the message keeps its names."""
+    """``__len__`` (Python's) and ``__x`` (mangled in a class body) end in ``___``; the message keeps its names."""
     members = module("runtime_members")
     dunder, child, level = members.Dunder, members.Child, members.Level
     values: dict[str, Any] = {
-        "__init___": "i", "__slots___": "s", "__bool___": False, "__x___": child(size=2), "__mode___": level.__deep___,
+        "__len___": "i", "__slots___": "s", "__bool___": False, "__x___": child(size=2), "__mode___": level.__deep___,
     }  # fmt: skip
     built = dunder(**values)
     pb = built.to_flyte_idl()
-    assert [getattr(pb, name) for name in ("__init__", "__slots__", "__bool__", "__mode")] == ["i", "s", False, 5]
+    assert [getattr(pb, name) for name in ("__len__", "__slots__", "__bool__", "__mode")] == ["i", "s", False, 5]
     assert getattr(pb, "__x").size == 2
     assert dunder.from_flyte_idl(pb).to_flyte_idl() == pb
     for model in (built, dunder.from_flyte_idl(pb), round_trip(built)):
         assert {name: getattr(model, name) for name in values} == values
         assert bool(model) is True and dunder.__slots__ == ()  # Python's own names keep their meaning
     assert dunder() == dunder.from_flyte_idl(type(pb)()) and dunder().__x___ is None
+
+
+def test_fields_named_like_protobufs_own_members(goldens: None) -> None:
+    """A field hides protobuf's member of its name on the message's instances (``pb.ByteSize`` is the field),
+    not on its class: the runtime calls protobuf's methods through the class, and the model works as any other.
+    """
+    members = module("protobuf_members")
+    hidden, holder = members.Hidden, members.Holder
+    names = list(inspect.signature(hidden).parameters)  # every member a field may hide: test_protobuf_names
+    values: dict[str, Any] = {name: f"v{i}" for i, name in enumerate(names)}
+    values.update(ByteSize=3, Clear=True, UnknownFields=["u"])
+    built = hidden(**values)
+    pb = built.to_flyte_idl()
+    assert (pb.ByteSize, pb.Clear, pb.__eq__) == (3, True, values["__eq___"])  # the fields, on the instance
+    again = round_trip(built)
+    for model in (built, again, hidden.from_flyte_idl(pb)):
+        assert {name: getattr(model, name) for name in values} == values
+        assert model.is_initialized() and model.missing_fields() == [] and not model.is_empty
+        assert hash(model) == hash(built) and eval(repr(model), {"Hidden": hidden}) == built
+    assert hidden().is_empty and hidden.from_flyte_idl(type(pb)()).is_empty
+    assert built.replace(ByteSize=None, Clear=False).to_flyte_idl().ByteSize == 0
+    parent = holder(one=built, many=[built, again], by_key={"k": built})
+    assert round_trip(parent).by_key["k"] == built and holder.from_text(parent.verbose_string()) == parent
 
 
 def test_enum_values_named_like_enum_and_runtime_members(goldens: None) -> None:

@@ -196,6 +196,7 @@ class CompatClass:
     constants: tuple[tuple[str, int], ...]  # class-level int constants the target API has
     post_init: PostInit  # the constructor ends by calling _fm_post_init (hand-written checks and coercions)
     doc: str
+    clear_hidden: bool = False  # the message has a field named Clear: protobuf's Clear is reached through its class
 
     @property
     def overridden(self) -> bool:

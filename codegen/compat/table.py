@@ -38,7 +38,7 @@ from codegen.compat.model import (
     WriteKind,
 )
 from codegen.errors import GenerateError
-from codegen.model import naming
+from codegen.model import naming, protobuf_names
 
 _KEY_DOC = "the table's keys are '<module>:<Class>' or '<module>:<Class>.<Nested>'"
 _WRAPPERS = frozenset(
@@ -274,6 +274,7 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         constants=tuple((name, int(value)) for name, value in entry.get("constants", {}).items()),
         post_init=_post_init(key, entry.get("post_init", False), params, context),
         doc=f"``{module}.{qualname}``: the ``{message.full_name}`` message.",
+        clear_hidden="Clear" in message.fields_by_name,
     )
 
 
@@ -296,9 +297,21 @@ def _parent(key: str) -> str | None:
 
 def _message(key: str, entry: dict[str, Any], context: _Context) -> Descriptor:
     try:
-        return context.pool.FindMessageTypeByName(entry["message"])
+        message = context.pool.FindMessageTypeByName(entry["message"])
     except KeyError:
         raise context.error(key, f"no message {entry['message']!r} in the IDL") from None
+    _check_protobuf_names(message)
+    return message
+
+
+def _check_protobuf_names(message: Descriptor) -> None:
+    """The IDL family's checks of names protobuf's own message classes cannot hold (``protobuf_names``)."""
+    where = f"{message.file.name}: {message.full_name.removeprefix(message.file.package + '.')}"
+    for field in message.fields:
+        protobuf_names.check_field(field.name, f"{where}.{field.name}", extendable=message.is_extendable)
+    for nested in message.nested_types:
+        if not nested.GetOptions().map_entry:
+            protobuf_names.check_nested_message(nested.name, f"{where}.{nested.name}")
 
 
 def _params(key: str, entry: dict[str, Any], context: _Context) -> tuple[Param, ...]:

@@ -21,7 +21,7 @@ from google.protobuf.descriptor_pb2 import (
 from codegen.errors import GenerateError
 from codegen.inputs import overrides
 from codegen.inputs.config import Config
-from codegen.model import extensions, guards, kinds, naming
+from codegen.model import extensions, guards, kinds, naming, protobuf_names
 from codegen.model.nodes import (
     Cardinality,
     Enum,
@@ -155,6 +155,7 @@ def _members(
     """Check that a message's members map to distinct Python names, none a nested type's."""
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
+        protobuf_names.check_field(f.name, f"{where}.{f.name}", extendable=bool(message.extension_range))
     field_names = [naming.field_name(f.name, scope.reserved) for f in message.field]
     handle_names = [naming.field_name(name, scope.reserved) for name in handles]
     _check_unique_names(where, field_names + handle_names)
@@ -176,6 +177,8 @@ def _message(
 ) -> Message:
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(message.name, where, scope.reserved if py_outer else naming.MESSAGE_CLASS_NAMES)
+    if py_outer:  # a class attribute of its parent's protobuf class
+        protobuf_names.check_nested_message(message.name, where)
     nested = [n for n in message.nested_type if not n.options.map_entry]
     handles = extensions.handled(message.extension, scope.symbols, scope.config)
     members = _members(message, nested, [x.name for _, x in handles], where, scope)

@@ -53,6 +53,8 @@ The rules, in order of who gives way:
   (``extension_name``), which must not hide what the module itself imports.
 - A nested message or enum is a class member too, but keeps its proto name (the
   runtime finds classes by it): one that would hide a member is an error.
+- Names protobuf's own message classes cannot hold (a field ``HasField``, a
+  nested message ``ByteSize``) are errors too, decided in ``protobuf_names``.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ class FlyteIdlEntity(metaclass=FlyteType):
         return self.short_string()
 
     def __hash__(self) -> int:
-        return hash(self.to_flyte_idl().SerializeToString(deterministic=True))
+        return _hash_of_message(self.to_flyte_idl())
 
     def short_string(self) -> str:
         """``Flyte Serialized object (Name):`` and the set fields, one per line, indented by depth."""
@@ -68,8 +68,7 @@ class FlyteIdlEntity(metaclass=FlyteType):
         return f"Flyte Serialized object ({type(self).__name__}):\n{body}"
 
     def serialize_to_string(self) -> bytes:
-        data: bytes = self.to_flyte_idl().SerializeToString()
-        return data
+        return _bytes_of(self.to_flyte_idl())
 
     def _repr_html_(self) -> str:
         body = yaml_like(self.to_flyte_idl()).rstrip("\n")
@@ -77,7 +76,7 @@ class FlyteIdlEntity(metaclass=FlyteType):
 
     @property
     def is_empty(self) -> bool:
-        return len(self.to_flyte_idl().SerializeToString()) == 0
+        return len(_bytes_of(self.to_flyte_idl())) == 0
 
     @abc.abstractmethod
     def to_flyte_idl(self) -> Any:
@@ -131,12 +130,12 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
         return f"Flyte Serialized object ({type(self).__name__}):\n{body}"
 
     def serialize_to_string(self) -> bytes:
-        data: bytes = self._fm_message().SerializeToString()
-        return data
+        return _bytes_of(self._fm_message())
 
     @property
     def is_empty(self) -> bool:
-        return bool(self._fm_message().ByteSize() == 0)
+        message = self._fm_message()
+        return bool(type(message).ByteSize(message) == 0)  # through the class: see _bytes_of
 
     # -- crossing to the IDL family: both hold the same message, so each way is one C copy --
 
@@ -155,9 +154,16 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
         return cls.from_flyte_idl(model._message())
 
 
+def _bytes_of(message: Any) -> bytes:
+    """``message.SerializeToString()``, through its class: a field named ``SerializeToString`` hides the
+    method on the instance, not on the class (fixtures/protobuf_members.proto)."""
+    data: bytes = type(message).SerializeToString(message)
+    return data
+
+
 def _hash_of_message(message: Any) -> int:
     """flytekit's hash of an entity: of its message's deterministic bytes."""
-    return hash(message.SerializeToString(deterministic=True))
+    return hash(type(message).SerializeToString(message, deterministic=True))  # through the class: see _bytes_of
 
 
 def yaml_like(message: Any, indent: int = 0) -> str:

@@ -52,7 +52,7 @@ def _fill_deep(model: Message[Any], target: Any) -> None:
     goes bottom-up instead: every value-built descendant keeps its message first,
     deepest first, so each level's write is one ``CopyFrom`` per child.
     """
-    target.Clear()
+    type(target).Clear(target)  # through the class: a field named Clear hides it on the instance (see is_initialized)
     for child in reversed(_value_built_descendants(model)):
         child._message()
     model._fm_fill(target)
@@ -256,14 +256,18 @@ class Message(Generic[_Pb]):
         around such a one): a constructor refuses to leave a required field unset. A
         message type without required fields, flyteidl's all, is always initialized.
         """
-        return self._message().IsInitialized()  # type: ignore[no-any-return]
+        # Through the class, as every protobuf method a field may be named like: a field named IsInitialized
+        # hides the method on the message's instances, not on its class (fixtures/protobuf_members.proto).
+        pb = self._message()
+        return type(pb).IsInitialized(pb)  # type: ignore[no-any-return]
 
     def missing_fields(self) -> list[str]:
         """The required fields a partial model lacks, as protobuf paths (``origin.x``, ``corners[0].x``).
 
         Empty when ``is_initialized()``; in declaration order, this message's fields first.
         """
-        return list(self._message().FindInitializationErrors())
+        pb = self._message()
+        return list(type(pb).FindInitializationErrors(pb))  # through the class: see is_initialized
 
     # -- field access (used by generated properties) ----------------------------
 
@@ -340,7 +344,7 @@ class Message(Generic[_Pb]):
         """True when no field is set (the message serializes to no bytes)."""
         pb = self._message()
         try:
-            return pb.ByteSize() == 0  # type: ignore[no-any-return]
+            return type(pb).ByteSize(pb) == 0  # type: ignore[no-any-return]  # through the class: see is_initialized
         except PbEncodeError:  # upb's ByteSize refuses a partial message (see is_initialized); serializing does not
             return not pb.SerializePartialToString()
 
@@ -386,7 +390,7 @@ class Message(Generic[_Pb]):
     def __repr__(self) -> str:
         pb = self._message()
         body = _text(pb, one_line=True)
-        if not body and pb.IsInitialized() and not constraints.declares_rules(type(pb).DESCRIPTOR):
+        if not body and type(pb).IsInitialized(pb) and not constraints.declares_rules(type(pb).DESCRIPTOR):
             return f"{type(self).__qualname__}()"
         # from_text, not the constructor, where the empty message may break buf.validate rules or lack required fields.
         from flytemodels._runtime import display  # text and HTML support: imported when first shown
@@ -557,7 +561,7 @@ def _hashed_bytes(pb: Any) -> bytes:
     equal models different hashes. Equal known fields serialize identically.
     """
     known = type(pb).__deepcopy__(pb)  # see _copy
-    known.DiscardUnknownFields()
+    type(known).DiscardUnknownFields(known)  # through the class: see is_initialized
     data: bytes = known.SerializePartialToString(deterministic=True)  # a partial model hashes too
     return data
 

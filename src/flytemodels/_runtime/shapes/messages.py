@@ -30,9 +30,11 @@ class Model(Shape):
     def read(self, pb: Any, depth: int = EAGER_LEVELS) -> Any:
         if self.presence and not pb.HasField(self.field):
             return None
-        if self.empty_is_none and not getattr(pb, self.field).ByteSize():
+        message = getattr(pb, self.field)
+        # ByteSize through the class: a field named ByteSize hides it on the instance (fixtures/protobuf_members.proto)
+        if self.empty_is_none and not type(message).ByteSize(message):
             return None
-        return self.wrap(getattr(pb, self.field), depth)
+        return self.wrap(message, depth)
 
     def wrap(self, message: Any, depth: int = EAGER_LEVELS) -> Any:
         """A model holding ``message`` (the field's sub-message, shared: models never change what they hold),

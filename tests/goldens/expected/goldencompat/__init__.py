@@ -7,6 +7,7 @@ _CHILDREN = frozenset(
     {
         "awaiting",
         "choices",
+        "hidden",
         "maps",
         "members",
         "nesting",

@@ -9,6 +9,8 @@ CLASSES: dict[str, tuple[str, str]] = {
     "fixtures.nesting.Outer.Middle": ("goldencompat.nesting", "Outer.Middle"),
     "fixtures.nesting.Outer.Middle.Inner": ("goldencompat.nesting", "Outer.Middle.Inner"),
     "fixtures.oneofs.Choice": ("goldencompat.choices", "Choice"),
+    "fixtures.protobuf_members.Hidden": ("goldencompat.hidden", "Hidden"),
+    "fixtures.protobuf_members.Holder": ("goldencompat.hidden", "Holder"),
     "fixtures.runtime_members.Child": ("goldencompat.members", "Child"),
     "fixtures.runtime_members.Stored": ("goldencompat.members", "Stored"),
     "fixtures.wellknown.WellKnown": ("goldencompat.wellknown", "WellKnown"),

@@ -30,6 +30,7 @@ register_files(
         "fixtures/proto2_defaults.proto": "goldenmodels.proto2_defaults",
         "fixtures/proto2_groups.proto": "goldenmodels.proto2_groups",
         "fixtures/proto2_required.proto": "goldenmodels.proto2_required",
+        "fixtures/protobuf_members.proto": "goldenmodels.protobuf_members",
         "fixtures/recursion.proto": "goldenmodels.recursion",
         "fixtures/runtime_members.proto": "goldenmodels.runtime_members",
         "fixtures/scalars.proto": "goldenmodels.scalars",

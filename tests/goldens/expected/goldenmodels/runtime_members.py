@@ -260,7 +260,7 @@ class Dunder(_Message["_pb2.Dunder"]):
     __slots__ = ()
     _PB = _lazy.pb_class(_pb2, "Dunder")
     _FIELDS = (
-        "__init__",
+        "__len__",
         "__slots__",
         "__bool__",
         "__x",
@@ -269,14 +269,14 @@ class Dunder(_Message["_pb2.Dunder"]):
 
     def __init__(
         self,
-        __init___: str | None = None,
+        __len___: str | None = None,
         __slots___: str | None = None,
         __bool___: bool | None = None,
         __x___: Child | None = None,
         __mode___: Level | int | None = None,
     ) -> None:
         if (
-            (__init___ is None or (__init___.__class__ is str and __init___.isascii()))
+            (__len___ is None or (__len___.__class__ is str and __len___.isascii()))
             and (__slots___ is None or (__slots___.__class__ is str and __slots___.isascii()))
             and (__bool___ is None or __bool___.__class__ is bool)
             and (__x___ is None or getattr(__x___.__class__, "_IDL_PB", None) is _pb2.Child)
@@ -289,7 +289,7 @@ class Dunder(_Message["_pb2.Dunder"]):
             )
         ):
             self._values = (
-                __init___,
+                __len___,
                 __slots___,
                 __bool___,
                 __x___,
@@ -302,7 +302,7 @@ class Dunder(_Message["_pb2.Dunder"]):
                 self._fm_validate()
         else:
             self._build(
-                __init___,
+                __len___,
                 __slots___,
                 __bool___,
                 __x___,
@@ -312,14 +312,14 @@ class Dunder(_Message["_pb2.Dunder"]):
     def _fm_fill(self, _target: _fast.Target) -> None:
         """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
-            __init___,
+            __len___,
             __slots___,
             __bool___,
             __x___,
             __mode___,
         ) = self._values
-        if __init___ is not None:
-            setattr(_target, "__init__", __init___)
+        if __len___ is not None:
+            setattr(_target, "__len__", __len___)
         if __slots___ is not None:
             setattr(_target, "__slots__", __slots___)
         if __bool___ is not None:
@@ -333,7 +333,7 @@ class Dunder(_Message["_pb2.Dunder"]):
         if __mode___ is not None:
             setattr(_target, "__mode", __mode___)
         if (
-            __init___ is None
+            __len___ is None
             and __slots___ is None
             and __bool___ is None
             and __x___ is None
@@ -342,9 +342,9 @@ class Dunder(_Message["_pb2.Dunder"]):
             _target.SetInParent()
 
     @property
-    def __init___(self) -> str:
-        """``__init__``: string, field 1."""
-        value: str = self._get("__init__")
+    def __len___(self) -> str:
+        """not __init__, which protobuf's unpickling calls on the message (protobuf_members.proto)"""
+        value: str = self._get("__len__")
         return value
 
     @property
