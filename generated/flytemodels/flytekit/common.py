@@ -50,38 +50,43 @@ class NamedEntityIdentifier(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.NamedEntityIdentifier()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._project
-                if value is not None:
-                    target.project = value
-                value = self._domain
-                if value is not None:
-                    target.domain = value
-                value = self._name
-                if value is not None:
-                    target.name = value
-                value = self._org
-                if value is not None:
-                    target.org = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.NamedEntityIdentifier()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._project
+                    if value is not None:
+                        target.project = value
+                    value = self._domain
+                    if value is not None:
+                        target.domain = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._org
+                    if value is not None:
+                        target.org = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -197,18 +202,23 @@ class EmailNotification(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.EmailNotification()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.EmailNotification()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -296,18 +306,23 @@ class SlackNotification(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.SlackNotification()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.SlackNotification()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -395,18 +410,23 @@ class PagerDutyNotification(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.PagerDutyNotification()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.PagerDutyNotification()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -518,18 +538,23 @@ class Notification(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.Notification()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Notification()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.Notification.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.Notification.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -692,16 +717,23 @@ class Labels(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.Labels()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Labels()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.Labels.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.Labels.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -769,18 +801,23 @@ class Annotations(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.Annotations()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Annotations()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.Annotations.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.Annotations.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -852,30 +889,37 @@ class UrlBlob(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.UrlBlob()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._url
-                if value is not None:
-                    target.url = value
-                value = self._bytes
-                if value is not None:
-                    target.bytes = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.UrlBlob()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._url
+                    if value is not None:
+                        target.url = value
+                    value = self._bytes
+                    if value is not None:
+                        target.bytes = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -963,30 +1007,37 @@ class AuthRole(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.AuthRole()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._assumable_iam_role
-                if value is not None:
-                    target.assumable_iam_role = value
-                value = self._kubernetes_service_account
-                if value is not None:
-                    target.kubernetes_service_account = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.AuthRole()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._assumable_iam_role
+                    if value is not None:
+                        target.assumable_iam_role = value
+                    value = self._kubernetes_service_account
+                    if value is not None:
+                        target.kubernetes_service_account = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1076,29 +1127,34 @@ class RawOutputDataConfig(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.RawOutputDataConfig()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._output_location_prefix
-                if value is not None:
-                    target.output_location_prefix = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.RawOutputDataConfig()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._output_location_prefix
+                    if value is not None:
+                        target.output_location_prefix = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1172,16 +1228,21 @@ class Envs(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_common_pb2.Envs()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Envs()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

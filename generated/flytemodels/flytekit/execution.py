@@ -55,32 +55,37 @@ class SystemMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.SystemMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._execution_cluster
-                if value is not None:
-                    target.execution_cluster = value
-                value = self._namespace
-                if value is not None:
-                    target.namespace = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.SystemMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._execution_cluster
+                    if value is not None:
+                        target.execution_cluster = value
+                    value = self._namespace
+                    if value is not None:
+                        target.namespace = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -217,18 +222,23 @@ class ExecutionMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.ExecutionMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -563,18 +573,23 @@ class ExecutionSpec(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.ExecutionSpec()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionSpec()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1082,29 +1097,34 @@ class ClusterAssignment(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._cluster_pool
-                if value is not None:
-                    target.cluster_pool_name = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._cluster_pool
+                    if value is not None:
+                        target.cluster_pool_name = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1188,18 +1208,23 @@ class LiteralMapBlob(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.LiteralMapBlob()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.LiteralMapBlob()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1321,18 +1346,23 @@ class Execution(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.Execution()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.Execution()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1477,32 +1507,37 @@ class AbortMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.AbortMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._cause
-                if value is not None:
-                    target.cause = value
-                value = self._principal
-                if value is not None:
-                    target.principal = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.AbortMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._cause
+                    if value is not None:
+                        target.cause = value
+                    value = self._principal
+                    if value is not None:
+                        target.principal = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1671,18 +1706,23 @@ class ExecutionClosure(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.ExecutionClosure()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionClosure()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2044,18 +2084,23 @@ class NotificationList(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.NotificationList()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.NotificationList()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2166,18 +2211,23 @@ class WorkflowExecutionGetDataResponse(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2385,18 +2435,23 @@ class TaskExecutionGetDataResponse(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2629,18 +2684,23 @@ class NodeExecutionGetDataResponseBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

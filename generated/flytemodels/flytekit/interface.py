@@ -53,18 +53,23 @@ class VariableBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_interface_pb2.Variable()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.Variable()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_interface_pb2.Variable.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_interface_pb2.Variable.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -187,18 +192,23 @@ class VariableMap(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_interface_pb2.VariableMap()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.VariableMap()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_interface_pb2.VariableMap.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_interface_pb2.VariableMap.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -286,18 +296,23 @@ class TypedInterfaceBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_interface_pb2.TypedInterface()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.TypedInterface()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_interface_pb2.TypedInterface.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_interface_pb2.TypedInterface.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -404,18 +419,23 @@ class ParameterBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_interface_pb2.Parameter()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.Parameter()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_interface_pb2.Parameter.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_interface_pb2.Parameter.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -572,18 +592,23 @@ class ParameterMap(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_interface_pb2.ParameterMap()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.ParameterMap()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_interface_pb2.ParameterMap.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_interface_pb2.ParameterMap.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

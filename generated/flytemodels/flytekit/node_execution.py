@@ -45,18 +45,23 @@ class WorkflowNodeMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -162,18 +167,23 @@ class DynamicWorkflowNodeMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -316,18 +326,23 @@ class TaskNodeMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -508,18 +523,23 @@ class NodeExecutionClosureBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -823,18 +843,23 @@ class NodeExecution(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_node_execution_pb2.NodeExecution()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecution()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

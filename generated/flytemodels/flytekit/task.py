@@ -66,32 +66,37 @@ class Resources(_Model):
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
             # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
             held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._name
-                    if value is not None:
-                        target.name = value if value.__class__ is int else _s.enum_number(value)
-                    value = self._value
-                    if value is not None:
-                        target.value = value
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
+            try:
+                if held is None:  # built from values: one pass of the writer
+                    target: _Any = (
+                        _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._name
+                        if value is not None:
+                            target.name = value if value.__class__ is int else _s.enum_number(value)
+                        value = self._value
+                        if value is not None:
+                            target.value = value
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
+                    return target
+                target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
                 return target
-            target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
-            return target
+            except RecursionError:
+                # A tree nested deeper than the stack allows: written again level by level, without recursion
+                # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+                return _Model._fm_to_flyte_idl_deep(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -184,16 +189,23 @@ class Resources(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.Resources()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Resources()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -309,35 +321,40 @@ class RuntimeMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.RuntimeMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._type
-                if value is not None:
-                    target.type = value if value.__class__ is int else _s.enum_number(value)
-                value = self._version
-                if value is not None:
-                    target.version = value
-                value = self._flavor
-                if value is not None:
-                    target.flavor = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.RuntimeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._type
+                    if value is not None:
+                        target.type = value if value.__class__ is int else _s.enum_number(value)
+                    value = self._version
+                    if value is not None:
+                        target.version = value
+                    value = self._flavor
+                    if value is not None:
+                        target.flavor = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -487,18 +504,23 @@ class TaskMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.TaskMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.TaskMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -856,18 +878,23 @@ class TaskTemplateBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.TaskTemplate()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.TaskTemplate()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1234,18 +1261,23 @@ class TaskExecutionMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1512,16 +1544,23 @@ class TaskSpec(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_task_pb2.TaskSpec()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.TaskSpec()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1655,16 +1694,21 @@ class Task(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_task_pb2.Task()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.Task()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1799,18 +1843,23 @@ class TaskClosure(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_admin_task_pb2.TaskClosure()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.TaskClosure()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1917,18 +1966,23 @@ class CompiledTask(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_compiler_pb2.CompiledTask()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.CompiledTask()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2026,32 +2080,41 @@ class IOStrategy(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.IOStrategy()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._download_mode
-                if value is not None:
-                    target.download_mode = (
-                        value if value.__class__ is int else _s.enum_number(value)
-                    )
-                value = self._upload_mode
-                if value is not None:
-                    target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.IOStrategy()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._download_mode
+                    if value is not None:
+                        target.download_mode = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                    value = self._upload_mode
+                    if value is not None:
+                        target.upload_mode = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2160,18 +2223,23 @@ class DataLoadingConfigBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.DataLoadingConfig()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.DataLoadingConfig()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2350,16 +2418,23 @@ class ContainerBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.Container()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Container()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2553,18 +2628,23 @@ class K8sObjectMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.K8sObjectMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.K8sObjectMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2669,16 +2749,21 @@ class K8sPodBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.K8sPod()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.K8sPod()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2827,30 +2912,35 @@ class Sql(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_tasks_pb2.Sql()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._statement
-                if value is not None:
-                    target.statement = value
-                value = self._dialect
-                if value is not None:
-                    target.dialect = value if value.__class__ is int else _s.enum_number(value)
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Sql()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._statement
+                    if value is not None:
+                        target.statement = value
+                    value = self._dialect
+                    if value is not None:
+                        target.dialect = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -76,32 +76,37 @@ class SchemaType(_Model):
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
             # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
             held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
-                )  # Any: its enum fields take a member or a plain int
-                try:
-                    value = self._name
-                    if value is not None:
-                        target.name = value
-                    value = self._type
-                    if value is not None:
-                        target.type = value if value.__class__ is int else _s.enum_number(value)
-                except AttributeError:
-                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                    target.Clear()
-                    _Model._fm_write_values(self, target)
-                except (TypeError, ValueError):
-                    # Written again by the generic writer, which names the field at fault in its error.
-                    _Model._fm_write_values(self, type(target)())
-                    raise
+            try:
+                if held is None:  # built from values: one pass of the writer
+                    target: _Any = (
+                        _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._name
+                        if value is not None:
+                            target.name = value
+                        value = self._type
+                        if value is not None:
+                            target.type = value if value.__class__ is int else _s.enum_number(value)
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
+                    return target
+                target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
                 return target
-            target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
-            return target
+            except RecursionError:
+                # A tree nested deeper than the stack allows: written again level by level, without recursion
+                # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+                return _Model._fm_to_flyte_idl_deep(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -187,16 +192,23 @@ class SchemaType(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.SchemaType()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.SchemaType()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -282,16 +294,23 @@ class UnionType(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.UnionType()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.UnionType()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -381,18 +400,23 @@ class TypeStructure(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.TypeStructure()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.TypeStructure()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -486,18 +510,23 @@ class StructuredDatasetType(_Model):
             # The base class's cases, without its dispatch (the calls cost as much as a small message).
             # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
             held = self._fm_pb
-            if held is None:  # built from values: one pass of the writer
-                target: _Any = (
-                    _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
-                )  # Any: its enum fields take a member or a plain int
-                self._fm_write_values(target)
+            try:
+                if held is None:  # built from values: one pass of the writer
+                    target: _Any = (
+                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                    )  # Any: its enum fields take a member or a plain int
+                    self._fm_write_values(target)
+                    return target
+                target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
                 return target
-            target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
-                held
-            )  # one C copy of the message
-            if not self._FM_UNREAD:  # read: then what changed since
-                self._fm_apply(target)
-            return target
+            except RecursionError:
+                # A tree nested deeper than the stack allows: written again level by level, without recursion
+                # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+                return _Model._fm_to_flyte_idl_deep(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -611,18 +640,23 @@ class StructuredDatasetType(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.StructuredDatasetType()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.StructuredDatasetType()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -837,18 +871,23 @@ class LiteralTypeBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.LiteralType()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.LiteralType()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1216,18 +1255,23 @@ class OutputReference(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.OutputReference()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.OutputReference()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1325,30 +1369,35 @@ class Error(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_types_pb2.Error()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._failed_node_id
-                if value is not None:
-                    target.failed_node_id = value
-                value = self._message
-                if value is not None:
-                    target.message = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_types_pb2.Error()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._failed_node_id
+                    if value is not None:
+                        target.failed_node_id = value
+                    value = self._message
+                    if value is not None:
+                        target.message = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -31,7 +31,7 @@ from typing import Any, ClassVar, TypeVar
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
-from flytemodels._runtime import unread
+from flytemodels._runtime import deep, unread
 from flytemodels._runtime.message import check_message_type
 from flytemodels._runtime.shapes import Shape
 from flytemodels.errors import DecodeError
@@ -98,9 +98,14 @@ class MutableModel:
     #: not overridden): then a parent writes it without a call through ``fill`` (``shapes.base.fill``).
     _FM_PLAIN_WRITE: ClassVar[bool] = True
 
+    #: Whether this class's models may be written level by level in a tree nested deeper than the stack
+    #: allows (``flytemodels._runtime.deep``): their writer and applier are the generated or the generic ones.
+    _FM_LEVELLED: ClassVar[bool] = True
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._FM_PLAIN_WRITE = cls._fm_write is MutableModel._fm_write
+        cls._FM_LEVELLED = _generated_or_generic(cls, "_fm_write_values", "_fm_apply")
         # A generated class's to_flyte_idl writes its attributes itself; a subclass that writes
         # itself (overrides _fm_write) takes this one, which asks it, so the generated one never checks.
         writer = next(klass for klass in cls.__mro__ if "to_flyte_idl" in vars(klass))
@@ -121,6 +126,11 @@ class MutableModel:
         pb = self._PB()
         self._fm_write(pb)
         return pb
+
+    def _fm_to_flyte_idl_deep(self) -> Any:
+        """What a generated ``to_flyte_idl`` returns, for a tree nested deeper than the stack allows: written
+        level by level (``flytemodels._runtime.deep``) when the generated one raised RecursionError."""
+        return deep.to_flyte_idl(self)
 
     def _fm_message(self) -> Any:
         """The message, shared while the model is unread (for ``==``, ``hash``, text)."""
@@ -184,3 +194,12 @@ class MutableModel:
     def _fm_pristine(self) -> bool:
         """True for a held model none of whose attributes was read or assigned (unread)."""
         return self._FM_UNREAD
+
+
+def _generated_or_generic(cls: type, *names: str) -> bool:
+    """Whether each method ``names`` of ``cls`` is the generated one (its class sets ``_PB``) or this base's."""
+    for name in names:
+        owner = next(klass for klass in cls.__mro__ if name in vars(klass))
+        if owner is not MutableModel and "_PB" not in vars(owner):
+            return False
+    return True

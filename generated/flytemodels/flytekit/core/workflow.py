@@ -55,16 +55,23 @@ class IfBlock(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.IfBlock()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.IfBlock()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -210,18 +217,23 @@ class IfElseBlock(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.IfElseBlock()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.IfElseBlock()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -395,18 +407,23 @@ class BranchNode(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.BranchNode()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.BranchNode()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -518,18 +535,23 @@ class NodeMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.NodeMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.NodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -721,18 +743,23 @@ class SignalCondition(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.SignalCondition()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.SignalCondition()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -846,29 +873,34 @@ class ApproveCondition(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.ApproveCondition()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._signal_id
-                if value is not None:
-                    target.signal_id = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.ApproveCondition()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._signal_id
+                    if value is not None:
+                        target.signal_id = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -941,18 +973,23 @@ class SleepCondition(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.SleepCondition()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.SleepCondition()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1050,18 +1087,23 @@ class GateNodeBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.GateNode()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.GateNode()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1242,18 +1284,23 @@ class ArrayNode(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.ArrayNode()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.ArrayNode()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1512,16 +1559,23 @@ class NodeBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.Node()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.Node()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1844,18 +1898,23 @@ class TaskNodeOverrides(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.TaskNodeOverrides()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1983,18 +2042,23 @@ class TaskNode(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.TaskNode()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.TaskNode()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2128,18 +2192,23 @@ class WorkflowNodeBase(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.WorkflowNode()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowNode()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2252,18 +2321,23 @@ class WorkflowMetadata(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.WorkflowMetadata()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2359,29 +2433,34 @@ class WorkflowMetadataDefaults(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._interruptible
-                if value is not None:
-                    target.interruptible = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._interruptible
+                    if value is not None:
+                        target.interruptible = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2500,18 +2579,23 @@ class WorkflowTemplate(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.WorkflowTemplate()
-            )  # Any: its enum fields take a member or a plain int
-            self._fm_write_values(target)
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowTemplate()
+                )  # Any: its enum fields take a member or a plain int
+                self._fm_write_values(target)
+                return target
+            target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
-            held
-        )  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -2768,30 +2852,37 @@ class Alias(_Model):
         # The base class's cases, without its dispatch (the calls cost as much as a small message).
         # A subclass that writes itself (overrides _fm_write) has the base class's instead (MutableModel).
         held = self._fm_pb
-        if held is None:  # built from values: one pass of the writer
-            target: _Any = (
-                _flyteidl_core_workflow_pb2.Alias()
-            )  # Any: its enum fields take a member or a plain int
-            try:
-                value = self._var
-                if value is not None:
-                    target.var = value
-                value = self._alias
-                if value is not None:
-                    target.alias = value
-            except AttributeError:
-                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
-                target.Clear()
-                _Model._fm_write_values(self, target)
-            except (TypeError, ValueError):
-                # Written again by the generic writer, which names the field at fault in its error.
-                _Model._fm_write_values(self, type(target)())
-                raise
+        try:
+            if held is None:  # built from values: one pass of the writer
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.Alias()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._var
+                    if value is not None:
+                        target.var = value
+                    value = self._alias
+                    if value is not None:
+                        target.alias = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
+                return target
+            target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
             return target
-        target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(held)  # one C copy of the message
-        if not self._FM_UNREAD:  # read: then what changed since
-            self._fm_apply(target)
-        return target
+        except RecursionError:
+            # A tree nested deeper than the stack allows: written again level by level, without recursion
+            # (_runtime/deep.py). Until it catches, the try costs one NOP (zero-cost exceptions, 3.11+).
+            return _Model._fm_to_flyte_idl_deep(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
