@@ -108,8 +108,7 @@ class MutableModel:
         cls._FM_LEVELLED = _generated_or_generic(cls, "_fm_write_values", "_fm_apply")
         # A generated class's to_flyte_idl writes its attributes itself; a subclass that writes
         # itself (overrides _fm_write) takes this one, which asks it, so the generated one never checks.
-        writer = next(klass for klass in cls.__mro__ if "to_flyte_idl" in vars(klass))
-        if not cls._FM_PLAIN_WRITE and "_PB" in vars(writer):
+        if not cls._FM_PLAIN_WRITE and _generated_or_generic(cls, "to_flyte_idl"):
             cls.to_flyte_idl = MutableModel.to_flyte_idl  # type: ignore[method-assign]
 
     def _fm_post_init(self) -> None:
