@@ -46,7 +46,8 @@ def _respond(out: IO[str], value: dict[str, Any]) -> None:
 
 
 def worker(alias: bool) -> None:
-    """Answer requests on stdin: ``{"task": name, "number": n}`` -> seconds per call; ``{"check": true}``."""
+    """Answer requests on stdin: ``{"task": name, "number": n}`` -> seconds per call; ``{"check": true}``;
+    ``{"share": true}`` -> each task's share of profiled time in model code (``bench.profile.share_of``)."""
     if alias:
         from flytemodels._flytekit.alias import install
 
@@ -66,6 +67,12 @@ def worker(alias: bool) -> None:
         if request.get("check"):
             digests = {name: e2e_flyte.digest(name) for name in e2e_flyte.TASKS}
             _respond(out, {"models": e2e_flyte.models_module(), "digests": digests})
+            continue
+        if request.get("share"):
+            from bench.profile import share_of
+
+            shares = {name: share_of(task)[0] for name, task in e2e_flyte.ON_THIS_THREAD.items()}
+            _respond(out, {"shares": shares})
             continue
         task = e2e_flyte.TASKS[request["task"]]
         gc.collect()
@@ -116,6 +123,8 @@ def measure(settings: Settings, progress: Any = print) -> dict[str, Any]:
     try:
         checks = {"flytekit": plain.ask({"check": True}), "family": aliased.ask({"check": True})}
         tasks = list(checks["flytekit"]["digests"])
+        # The floor of each ratio: flytekit's time outside its models, had they taken none.
+        shares = plain.ask({"share": True})["shares"]
         numbers = {}
         for task in tasks:
             for _ in range(settings.warmup):
@@ -154,6 +163,7 @@ def measure(settings: Settings, progress: Any = print) -> dict[str, Any]:
             "ratio": statistics.median(ratios),
             "quartiles": quartiles(ratios),
             "number": numbers[task],
+            "model_share": shares[task],
         }
     return results
 

@@ -22,6 +22,7 @@ produced, so the two sides can be checked to produce the same messages.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import random
 import typing
@@ -127,21 +128,32 @@ def serialize(deterministic: bool = False) -> list[bytes]:
     return [entity.to_flyte_idl().SerializeToString(deterministic=deterministic) for entity in registrable]
 
 
-def _to_literal(value: Any, python_type: Any) -> Callable[[bool], Any]:
-    literal_type = TypeEngine.to_literal_type(python_type)
+class _ToLiteral:
+    """``TypeEngine.to_literal`` of one value, as a task's outputs are converted."""
 
-    def convert(to_idl: bool) -> Any:
+    def __init__(self, value: Any, python_type: Any) -> None:
+        self.value, self.python_type = value, python_type
+        self.literal_type = TypeEngine.to_literal_type(python_type)
+
+    def __call__(self, to_idl: bool) -> Any:
         TypeEngine._LITERAL_CACHE.clear()
         ctx = FlyteContextManager.current_context()
-        literal = TypeEngine.to_literal(ctx, value, python_type, literal_type)
+        literal = TypeEngine.to_literal(ctx, self.value, self.python_type, self.literal_type)
         return literal.to_flyte_idl() if to_idl else literal
 
-    return convert
+    def on_this_thread(self, to_idl: bool) -> Any:
+        """The same conversion run on the calling thread (``to_literal`` runs it on flytekit's loop
+        thread), so that a profiler of this thread sees it (``python -m bench.profile --share``)."""
+        TypeEngine._LITERAL_CACHE.clear()
+        ctx = FlyteContextManager.current_context()
+        converting = TypeEngine.async_to_literal(ctx, self.value, self.python_type, self.literal_type)
+        literal = asyncio.run(converting)
+        return literal.to_flyte_idl() if to_idl else literal
 
 
 _rng = random.Random(SEED)
-_list = _to_literal([_rng.randrange(-(2**40), 2**40) for _ in range(VALUES)], list[int])
-_dict = _to_literal({f"key_{index:05d}": _rng.uniform(-1e6, 1e6) for index in range(VALUES)}, dict[str, float])
+_list = _ToLiteral([_rng.randrange(-(2**40), 2**40) for _ in range(VALUES)], list[int])
+_dict = _ToLiteral({f"key_{index:05d}": _rng.uniform(-1e6, 1e6) for index in range(VALUES)}, dict[str, float])
 
 
 def _admin_execution(rng: random.Random, index: int) -> execution_pb2.Execution:
@@ -218,6 +230,15 @@ TASKS: dict[str, Callable[[], Any]] = {
     "to_literal_dict": lambda: _dict(False),
     "to_literal_dict_idl": lambda: _dict(True),
     "read_executions": read_executions,
+}
+
+# The tasks as a profiler of the calling thread can see them (TASKS' to_literal runs on another thread).
+ON_THIS_THREAD: dict[str, Callable[[], Any]] = {
+    **TASKS,
+    "to_literal_list": lambda: _list.on_this_thread(False),
+    "to_literal_list_idl": lambda: _list.on_this_thread(True),
+    "to_literal_dict": lambda: _dict.on_this_thread(False),
+    "to_literal_dict_idl": lambda: _dict.on_this_thread(True),
 }
 
 
