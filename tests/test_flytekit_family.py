@@ -16,8 +16,10 @@ import sys
 from typing import Any
 
 import pytest
+from flyteidl.admin import execution_pb2
 from flyteidl.core import identifier_pb2, literals_pb2, tasks_pb2, types_pb2
 from flytemodels.flytekit import _index
+from flytemodels.flytekit import execution as fm_execution
 from flytemodels.flytekit import literals as fm_literals
 from flytemodels.flytekit import matchable_resource as fm_matchable
 from flytemodels.flytekit import task as fm_task
@@ -28,7 +30,8 @@ from flytemodels.flytekit.interface import TypedInterface, Variable
 from google.protobuf import timestamp_pb2
 
 from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
-from flytemodels._runtime.shapes.base import EAGER_LEVELS
+from flytemodels._runtime import unread
+from flytemodels._runtime.shapes.base import EAGER_LEVELS, attribute
 from tests.support import filler
 
 CLASSES = sorted(_index.CLASSES.items())
@@ -42,11 +45,12 @@ def family_class(module: str, qualname: str) -> Any:
 
 
 def walk(model: Any, depth: int = 0) -> None:
-    """Read every attribute of ``model`` and of every model it hands out."""
+    """Read every attribute of ``model`` and of every model it hands out (those of fields flytekit
+    lacks too, which converting leaves for their properties to read)."""
     if depth > 12:
         return
     for attr in type(model)._SHAPES:
-        value = getattr(model, attr)
+        value = attribute(model, attr)
         items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, FlytekitModel):
@@ -61,8 +65,68 @@ def test_lossless_round_trip_even_after_every_attribute_was_read(message: str, w
         pb = filler.fill(cls._PB, rng)  # unknown fields and enum values, nanoseconds, every oneof branch
         assert cls.from_flyte_idl(pb).to_flyte_idl() == pb
         model = cls.from_flyte_idl(pb)
+        if model._FM_UNREAD:  # (dataclasses are read when built)
+            unread.convert(model)  # as a first read does: the fields flytekit lacks are left to their properties
+        assert model.to_flyte_idl() == pb, f"{message}: converting changed what the model serializes"
         walk(model)
         assert model.to_flyte_idl() == pb, f"{message}: a read changed what the model serializes"
+
+
+@pytest.mark.parametrize(("message", "where"), CLASSES, ids=[name for name, _ in CLASSES])
+def test_every_attribute_reads_as_its_shape_does(message: str, where: tuple[str, str]) -> None:
+    # The generated reader converts most attributes with the message, properties read the rest late:
+    # both must hand out what the shapes themselves read (the path of hand-written classes).
+    cls = family_class(*where)
+    rng = random.Random(f"shapes/{message}")
+    for _ in range(4):
+        pb = filler.fill(cls._PB, rng)
+        model = cls.from_flyte_idl(pb)
+        by_shapes: dict[str, Any] = {}
+        for attr, read in unread._readers(cls):
+            if attr is None:
+                read(pb, by_shapes)  # a oneof's members
+            else:
+                by_shapes[attr] = read(pb)
+        late = {attr: _as_messages(attribute(model, attr)) for attr in cls._SHAPES}
+        assert late == {attr: _as_messages(value) for attr, value in by_shapes.items()}
+
+
+def _as_messages(value: Any) -> Any:
+    """``value`` with every model as its message (some of flytekit's models compare as dicts, NaN and all)."""
+    if isinstance(value, FlyteIdlEntity):
+        return value.to_flyte_idl()
+    if isinstance(value, list):
+        return [_as_messages(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_messages(item) for key, item in value.items()}
+    return value
+
+
+def test_fields_flytekit_lacks_are_read_when_first_asked_for() -> None:
+    # flytekit's ExecutionClosure has no workflow_id; its own code never asks for one, so converting skips it.
+    pb = execution_pb2.ExecutionClosure(phase=4, workflow_id=identifier_pb2.Identifier(name="wf"))
+    closure = fm_execution.ExecutionClosure.from_flyte_idl(pb)
+    assert closure.phase == 4  # converts
+    assert "_workflow_id" not in vars(closure)
+    assert closure.to_flyte_idl() == pb  # until asked for, the message's value stands
+    workflow_id = closure.workflow_id
+    assert workflow_id.name == "wf" and closure.workflow_id is workflow_id  # read once, then kept
+    workflow_id._name = "changed"
+    assert closure.to_flyte_idl().workflow_id.name == "changed"
+
+
+def test_a_field_flytekit_lacks_assigned_before_it_was_read_is_serialized() -> None:
+    pb = execution_pb2.ExecutionClosure(phase=4, workflow_id=identifier_pb2.Identifier(name="wf"))
+    replaced = fm_execution.ExecutionClosure.from_flyte_idl(pb)
+    replaced._workflow_id = fm_identifier.Identifier(fm_identifier.ResourceType.WORKFLOW, "p", "d", "other", "v")
+    assert replaced.to_flyte_idl().workflow_id.name == "other"
+    cleared = fm_execution.ExecutionClosure.from_flyte_idl(pb)
+    cleared._workflow_id = None
+    assert not cleared.to_flyte_idl().HasField("workflow_id")
+    built = fm_execution.ExecutionClosure(4, None, None, workflow_id=None)
+    del built._workflow_id  # built from values: there is no message to read it from
+    with pytest.raises(AttributeError, match="_workflow_id"):
+        _ = built.workflow_id
 
 
 def test_private_attributes_written_by_flytekit_are_serialized() -> None:

@@ -131,6 +131,12 @@ class Member:
         """A property is generated unless the attribute is itself public (dataclass style)."""
         return self.attr != self.prop
 
+    @property
+    def read_late(self) -> bool:
+        """Whether converting a message leaves the attribute unread, for its property to read when
+        first asked for (``shapes.late_getter``): a field the target API lacks, which its code never reads."""
+        return self.keyword_only and self.has_property
+
 
 @dataclass(frozen=True, slots=True)
 class Param:
@@ -211,7 +217,12 @@ class CompatClass:
     def oneofs(self) -> tuple[str, ...]:
         """The oneofs whose member ``_fm_read`` asks for once (``WhichOneof``)."""
         asking = (ReadKind.ONEOF_PLAIN, ReadKind.ONEOF_SHAPE, ReadKind.ONEOF_MODEL)
-        return tuple(dict.fromkeys(m.shape.oneof for m in self.members if m.shape.read in asking))
+        return tuple(dict.fromkeys(m.shape.oneof for m in self.read_now if m.shape.read in asking))
+
+    @property
+    def read_now(self) -> tuple[Member, ...]:
+        """The members ``_fm_read`` converts with the message (the others: ``Member.read_late``)."""
+        return tuple(m for m in self.members if not m.read_late)
 
     @property
     def writes_inline(self) -> bool:
@@ -287,6 +298,10 @@ class CompatModule:
     @property
     def uses_getters(self) -> bool:
         return any(m.has_property for c in _walk(self.classes) if not c.dataclass for m in c.members)
+
+    @property
+    def uses_late_getters(self) -> bool:
+        return any(m.read_late for c in _walk(self.classes) if not c.dataclass for m in c.members)
 
     @property
     def uses_setters(self) -> bool:

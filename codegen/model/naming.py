@@ -100,7 +100,7 @@ COMPAT_CLASS_NAMES = frozenset(
 #: which are names of the class body, must leave them free. (Default values the
 #: table writes, ``Timestamp()``, are read before any property is bound.)
 COMPAT_BODY_NAMES = frozenset(
-    {"property", "staticmethod", "_get", "_set", "_bound", "_s", "_Ref", "_custom", "self"}
+    {"property", "staticmethod", "_get", "_get_late", "_set", "_bound", "_s", "_Ref", "_custom", "self"}
     | {"_Model", "_Holder", "_enum", "_dataclasses", "_lazy"}
 )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 from contextlib import closing as closing  # noqa: F401, UP035  (the mirrored module's name)
@@ -43,7 +44,6 @@ class NamedEntityIdentifier(_Model):
         model._project = pb.project
         model._domain = pb.domain
         model._name = pb.name
-        model._org = pb.org
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NamedEntityIdentifier`` holding every attribute as it is now."""
@@ -137,8 +137,10 @@ class NamedEntityIdentifier(_Model):
                 target.ClearField("name")
             elif value != held.name:
                 target.name = value
-            value = self._org
-            if value is None:
+            value = getattr(self, "_org", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("org")
             elif value != held.org:
                 target.org = value
@@ -174,7 +176,7 @@ class NamedEntityIdentifier(_Model):
         _get("_name"), doc="""field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
     )
     org = property(
-        _get("_org"),
+        _get_late("_org"),
         doc="""field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -195,7 +197,6 @@ class EmailNotification(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._recipients_email = _shapes["_recipients_email"].read(pb)
-        model._template = pb.template
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.EmailNotification`` holding every attribute as it is now."""
@@ -250,8 +251,10 @@ class EmailNotification(_Model):
         try:
             value = self._recipients_email
             _shapes["_recipients_email"].rewrite(target, value, held)
-            value = self._template
-            if value is None:
+            value = getattr(self, "_template", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("template")
             elif value != held.template:
                 target.template = value
@@ -278,7 +281,7 @@ class EmailNotification(_Model):
         doc="""field 1 ``recipients_email`` of ``flyteidl.admin.EmailNotification``.""",
     )
     template = property(
-        _get("_template"),
+        _get_late("_template"),
         doc="""field 2 ``template`` of ``flyteidl.admin.EmailNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -299,7 +302,6 @@ class SlackNotification(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._recipients_email = _shapes["_recipients_email"].read(pb)
-        model._template = pb.template
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SlackNotification`` holding every attribute as it is now."""
@@ -354,8 +356,10 @@ class SlackNotification(_Model):
         try:
             value = self._recipients_email
             _shapes["_recipients_email"].rewrite(target, value, held)
-            value = self._template
-            if value is None:
+            value = getattr(self, "_template", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("template")
             elif value != held.template:
                 target.template = value
@@ -382,7 +386,7 @@ class SlackNotification(_Model):
         doc="""field 1 ``recipients_email`` of ``flyteidl.admin.SlackNotification``.""",
     )
     template = property(
-        _get("_template"),
+        _get_late("_template"),
         doc="""field 2 ``template`` of ``flyteidl.admin.SlackNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -403,7 +407,6 @@ class PagerDutyNotification(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._recipients_email = _shapes["_recipients_email"].read(pb)
-        model._template = pb.template
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PagerDutyNotification`` holding every attribute as it is now."""
@@ -458,8 +461,10 @@ class PagerDutyNotification(_Model):
         try:
             value = self._recipients_email
             _shapes["_recipients_email"].rewrite(target, value, held)
-            value = self._template
-            if value is None:
+            value = getattr(self, "_template", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("template")
             elif value != held.template:
                 target.template = value
@@ -486,7 +491,7 @@ class PagerDutyNotification(_Model):
         doc="""field 1 ``recipients_email`` of ``flyteidl.admin.PagerDutyNotification``.""",
     )
     template = property(
-        _get("_template"),
+        _get_late("_template"),
         doc="""field 2 ``template`` of ``flyteidl.admin.PagerDutyNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

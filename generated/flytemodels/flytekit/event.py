@@ -8,6 +8,7 @@ from typing import Any as _Any
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -37,11 +38,7 @@ class TaskExecutionMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
-        model._generated_name = pb.generated_name
         model._external_resources = _shapes["_external_resources"].read(pb)
-        model._resource_pool_info = _shapes["_resource_pool_info"].read(pb)
-        model._plugin_identifier = pb.plugin_identifier
-        model._instance_class = pb.instance_class
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.event.TaskExecutionMetadata`` holding every attribute as it is now."""
@@ -103,22 +100,31 @@ class TaskExecutionMetadata(_Model):
             return
         held = self._fm_pb
         try:
-            value = self._generated_name
-            if value is None:
+            value = getattr(self, "_generated_name", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("generated_name")
             elif value != held.generated_name:
                 target.generated_name = value
             value = self._external_resources
             _shapes["_external_resources"].rewrite(target, value, held)
-            value = self._resource_pool_info
-            _shapes["_resource_pool_info"].rewrite(target, value, held)
-            value = self._plugin_identifier
-            if value is None:
+            value = getattr(self, "_resource_pool_info", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_resource_pool_info"].rewrite(target, value, held)
+            value = getattr(self, "_plugin_identifier", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("plugin_identifier")
             elif value != held.plugin_identifier:
                 target.plugin_identifier = value
-            value = self._instance_class
-            if value is None:
+            value = getattr(self, "_instance_class", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("instance_class")
             elif value != held.instance_class:
                 target.instance_class = value if value.__class__ is int else _s.enum_number(value)
@@ -147,7 +153,7 @@ class TaskExecutionMetadata(_Model):
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     generated_name = property(
-        _get("_generated_name"),
+        _get_late("_generated_name"),
         doc="""field 1 ``generated_name`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     external_resources = property(
@@ -155,15 +161,15 @@ class TaskExecutionMetadata(_Model):
         doc="""field 2 ``external_resources`` of ``flyteidl.event.TaskExecutionMetadata``.""",
     )
     resource_pool_info = property(
-        _get("_resource_pool_info"),
+        _get_late("_resource_pool_info"),
         doc="""field 3 ``resource_pool_info`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     plugin_identifier = property(
-        _get("_plugin_identifier"),
+        _get_late("_plugin_identifier"),
         doc="""field 4 ``plugin_identifier`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     instance_class = property(
-        _get("_instance_class"),
+        _get_late("_instance_class"),
         doc="""field 16 ``instance_class`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

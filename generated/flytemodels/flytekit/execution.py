@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -48,7 +49,6 @@ class SystemMetadata(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._execution_cluster = pb.execution_cluster
-        model._namespace = pb.namespace
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SystemMetadata`` holding every attribute as it is now."""
@@ -120,8 +120,10 @@ class SystemMetadata(_Model):
                 target.ClearField("execution_cluster")
             elif value != held.execution_cluster:
                 target.execution_cluster = value
-            value = self._namespace
-            if value is None:
+            value = getattr(self, "_namespace", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("namespace")
             elif value != held.namespace:
                 target.namespace = value
@@ -148,7 +150,7 @@ class SystemMetadata(_Model):
         doc="""field 1 ``execution_cluster`` of ``flyteidl.admin.SystemMetadata``.""",
     )
     namespace = property(
-        _get("_namespace"),
+        _get_late("_namespace"),
         doc="""field 2 ``namespace`` of ``flyteidl.admin.SystemMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -215,7 +217,6 @@ class ExecutionMetadata(_Model):
             if pb.HasField("system_metadata")
             else None
         )
-        model._artifact_ids = _shapes["_artifact_ids"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionMetadata`` holding every attribute as it is now."""
@@ -372,8 +373,11 @@ class ExecutionMetadata(_Model):
                 value._fm_apply(target.system_metadata)
             else:
                 _shapes["_system_metadata"].rewrite(target, value, held)
-            value = self._artifact_ids
-            _shapes["_artifact_ids"].rewrite(target, value, held)
+            value = getattr(self, "_artifact_ids", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_artifact_ids"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -430,7 +434,7 @@ class ExecutionMetadata(_Model):
         doc="""field 17 ``system_metadata`` of ``flyteidl.admin.ExecutionMetadata``.""",
     )
     artifact_ids = property(
-        _get("_artifact_ids"),
+        _get_late("_artifact_ids"),
         doc="""field 18 ``artifact_ids`` of ``flyteidl.admin.ExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -531,7 +535,6 @@ class ExecutionSpec(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_notification_overrides = pb.WhichOneof("notification_overrides")
         model._launch_plan = _shapes["_launch_plan"].wrap(pb.launch_plan, depth)
-        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth) if pb.HasField("inputs") else None
         model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
         model._notifications = (
             _shapes["_notifications"].wrap(pb.notifications, depth)
@@ -545,7 +548,6 @@ class ExecutionSpec(_Model):
         model._annotations = _shapes["_annotations"].wrap(pb.annotations, depth)
         model._security_context = _shapes["_security_context"].wrap(pb.security_context, depth)
         model._auth_role = _shapes["_auth_role"].wrap(pb.auth_role, depth)
-        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
         model._max_parallelism = pb.max_parallelism
         model._raw_output_data_config = (
             _shapes["_raw_output_data_config"].wrap(pb.raw_output_data_config, depth)
@@ -566,7 +568,6 @@ class ExecutionSpec(_Model):
             if pb.HasField("execution_cluster_label")
             else None
         )
-        model._execution_env_assignments = _shapes["_execution_env_assignments"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionSpec`` holding every attribute as it is now."""
@@ -812,8 +813,10 @@ class ExecutionSpec(_Model):
                 value._fm_apply(target.launch_plan)
             else:
                 _shapes["_launch_plan"].rewrite(target, value, held)
-            value = self._inputs
-            if value is None:
+            value = getattr(self, "_inputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("inputs"):
                     target.ClearField("inputs")
             elif (
@@ -892,8 +895,11 @@ class ExecutionSpec(_Model):
                 value._fm_apply(target.auth_role)
             else:
                 _shapes["_auth_role"].rewrite(target, value, held)
-            value = self._quality_of_service
-            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = getattr(self, "_quality_of_service", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._max_parallelism
             if value is None:
                 target.ClearField("max_parallelism")
@@ -956,8 +962,11 @@ class ExecutionSpec(_Model):
                 value._fm_apply(target.execution_cluster_label)
             else:
                 _shapes["_execution_cluster_label"].rewrite(target, value, held)
-            value = self._execution_env_assignments
-            _shapes["_execution_env_assignments"].rewrite(target, value, held)
+            value = getattr(self, "_execution_env_assignments", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_execution_env_assignments"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -1014,7 +1023,7 @@ class ExecutionSpec(_Model):
         _get("_launch_plan"), doc="""field 1 ``launch_plan`` of ``flyteidl.admin.ExecutionSpec``."""
     )
     inputs = property(
-        _get("_inputs"),
+        _get_late("_inputs"),
         doc="""field 2 ``inputs`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     metadata = property(
@@ -1041,7 +1050,7 @@ class ExecutionSpec(_Model):
         _get("_auth_role"), doc="""field 16 ``auth_role`` of ``flyteidl.admin.ExecutionSpec``."""
     )
     quality_of_service = property(
-        _get("_quality_of_service"),
+        _get_late("_quality_of_service"),
         doc="""field 17 ``quality_of_service`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     max_parallelism = property(
@@ -1071,7 +1080,7 @@ class ExecutionSpec(_Model):
         doc="""field 25 ``execution_cluster_label`` of ``flyteidl.admin.ExecutionSpec``.""",
     )
     execution_env_assignments = property(
-        _get("_execution_env_assignments"),
+        _get_late("_execution_env_assignments"),
         doc="""field 26 ``execution_env_assignments`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -1672,20 +1681,9 @@ class ExecutionClosure(_Model):
         model._error = (
             _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        model._abort_cause = pb.abort_cause if which_output_result == "abort_cause" else None
         model._abort_metadata = (
             _shapes["_abort_metadata"].wrap(pb.abort_metadata, depth)
             if which_output_result == "abort_metadata"
-            else None
-        )
-        model._output_data = (
-            _shapes["_output_data"].wrap(pb.output_data, depth)
-            if which_output_result == "output_data"
-            else None
-        )
-        model._computed_inputs = (
-            _shapes["_computed_inputs"].wrap(pb.computed_inputs, depth)
-            if pb.HasField("computed_inputs")
             else None
         )
         model._phase = pb.phase
@@ -1693,13 +1691,6 @@ class ExecutionClosure(_Model):
         model._duration = _shapes["_duration"].read(pb)
         model._created_at = _shapes["_created_at"].read(pb)
         model._updated_at = _shapes["_updated_at"].read(pb)
-        model._notifications = _shapes["_notifications"].read(pb, depth)
-        model._workflow_id = (
-            _shapes["_workflow_id"].wrap(pb.workflow_id, depth)
-            if pb.HasField("workflow_id")
-            else None
-        )
-        model._state_change_details = _shapes["_state_change_details"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClosure`` holding every attribute as it is now."""
@@ -1892,8 +1883,10 @@ class ExecutionClosure(_Model):
                 value._fm_apply(target.error)
             else:
                 _shapes["_error"].rewrite(target, value, held)
-            value = self._abort_cause
-            if value is None:
+            value = getattr(self, "_abort_cause", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("abort_cause"):
                     target.ClearField("abort_cause")
             elif value != held.abort_cause or not held.HasField("abort_cause"):
@@ -1910,8 +1903,10 @@ class ExecutionClosure(_Model):
                 value._fm_apply(target.abort_metadata)
             else:
                 _shapes["_abort_metadata"].rewrite(target, value, held)
-            value = self._output_data
-            if value is None:
+            value = getattr(self, "_output_data", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("output_data"):
                     target.ClearField("output_data")
             elif (
@@ -1922,8 +1917,10 @@ class ExecutionClosure(_Model):
                 value._fm_apply(target.output_data)
             else:
                 _shapes["_output_data"].rewrite(target, value, held)
-            value = self._computed_inputs
-            if value is None:
+            value = getattr(self, "_computed_inputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("computed_inputs"):
                     target.ClearField("computed_inputs")
             elif (
@@ -1947,10 +1944,15 @@ class ExecutionClosure(_Model):
             _shapes["_created_at"].rewrite(target, value, held)
             value = self._updated_at
             _shapes["_updated_at"].rewrite(target, value, held)
-            value = self._notifications
-            _shapes["_notifications"].rewrite(target, value, held)
-            value = self._workflow_id
-            if value is None:
+            value = getattr(self, "_notifications", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_notifications"].rewrite(target, value, held)
+            value = getattr(self, "_workflow_id", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("workflow_id"):
                     target.ClearField("workflow_id")
             elif (
@@ -1961,8 +1963,11 @@ class ExecutionClosure(_Model):
                 value._fm_apply(target.workflow_id)
             else:
                 _shapes["_workflow_id"].rewrite(target, value, held)
-            value = self._state_change_details
-            _shapes["_state_change_details"].rewrite(target, value, held)
+            value = getattr(self, "_state_change_details", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_state_change_details"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -2012,7 +2017,7 @@ class ExecutionClosure(_Model):
         _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.ExecutionClosure``."""
     )
     abort_cause = property(
-        _get("_abort_cause"),
+        _get_late("_abort_cause"),
         doc="""field 10 ``abort_cause`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     abort_metadata = property(
@@ -2020,11 +2025,11 @@ class ExecutionClosure(_Model):
         doc="""field 12 ``abort_metadata`` of ``flyteidl.admin.ExecutionClosure``.""",
     )
     output_data = property(
-        _get("_output_data"),
+        _get_late("_output_data"),
         doc="""field 13 ``output_data`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     computed_inputs = property(
-        _get("_computed_inputs"),
+        _get_late("_computed_inputs"),
         doc="""field 3 ``computed_inputs`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     phase = property(
@@ -2046,15 +2051,15 @@ class ExecutionClosure(_Model):
         doc="""field 8 ``updated_at`` of ``flyteidl.admin.ExecutionClosure``.""",
     )
     notifications = property(
-        _get("_notifications"),
+        _get_late("_notifications"),
         doc="""field 9 ``notifications`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     workflow_id = property(
-        _get("_workflow_id"),
+        _get_late("_workflow_id"),
         doc="""field 11 ``workflow_id`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     state_change_details = property(
-        _get("_state_change_details"),
+        _get_late("_state_change_details"),
         doc="""field 14 ``state_change_details`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -2428,7 +2433,6 @@ class TaskExecutionGetDataResponse(_Model):
         model._outputs = _shapes["_outputs"].wrap(pb.outputs, depth)
         model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
         model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
-        model._flyte_urls = _shapes["_flyte_urls"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionGetDataResponse`` holding every attribute as it is now."""
@@ -2574,8 +2578,11 @@ class TaskExecutionGetDataResponse(_Model):
                 value._fm_apply(target.full_outputs)
             else:
                 _shapes["_full_outputs"].rewrite(target, value, held)
-            value = self._flyte_urls
-            _shapes["_flyte_urls"].rewrite(target, value, held)
+            value = getattr(self, "_flyte_urls", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_flyte_urls"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -2617,7 +2624,7 @@ class TaskExecutionGetDataResponse(_Model):
         doc="""field 4 ``full_outputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``.""",
     )
     flyte_urls = property(
-        _get("_flyte_urls"),
+        _get_late("_flyte_urls"),
         doc="""field 5 ``flyte_urls`` of ``flyteidl.admin.TaskExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -2668,16 +2675,11 @@ class NodeExecutionGetDataResponseBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
-        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth)
-        model._outputs = _shapes["_outputs"].wrap(pb.outputs, depth)
-        model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
-        model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
         model._dynamic_workflow = (
             _shapes["_dynamic_workflow"].wrap(pb.dynamic_workflow, depth)
             if pb.HasField("dynamic_workflow")
             else None
         )
-        model._flyte_urls = _shapes["_flyte_urls"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionGetDataResponse`` holding every attribute as it is now."""
@@ -2797,8 +2799,10 @@ class NodeExecutionGetDataResponseBase(_Model):
             return
         held = self._fm_pb
         try:
-            value = self._inputs
-            if (
+            value = getattr(self, "_inputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif (
                 value is not None
                 and value._fm_pb is held.inputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
@@ -2807,8 +2811,10 @@ class NodeExecutionGetDataResponseBase(_Model):
                 value._fm_apply(target.inputs)
             else:
                 _shapes["_inputs"].rewrite(target, value, held)
-            value = self._outputs
-            if (
+            value = getattr(self, "_outputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif (
                 value is not None
                 and value._fm_pb is held.outputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
@@ -2817,8 +2823,10 @@ class NodeExecutionGetDataResponseBase(_Model):
                 value._fm_apply(target.outputs)
             else:
                 _shapes["_outputs"].rewrite(target, value, held)
-            value = self._full_inputs
-            if (
+            value = getattr(self, "_full_inputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif (
                 value is not None
                 and value._fm_pb is held.full_inputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
@@ -2827,8 +2835,10 @@ class NodeExecutionGetDataResponseBase(_Model):
                 value._fm_apply(target.full_inputs)
             else:
                 _shapes["_full_inputs"].rewrite(target, value, held)
-            value = self._full_outputs
-            if (
+            value = getattr(self, "_full_outputs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif (
                 value is not None
                 and value._fm_pb is held.full_outputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
@@ -2849,8 +2859,11 @@ class NodeExecutionGetDataResponseBase(_Model):
                 value._fm_apply(target.dynamic_workflow)
             else:
                 _shapes["_dynamic_workflow"].rewrite(target, value, held)
-            value = self._flyte_urls
-            _shapes["_flyte_urls"].rewrite(target, value, held)
+            value = getattr(self, "_flyte_urls", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_flyte_urls"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -2879,19 +2892,19 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     inputs = property(
-        _get("_inputs"),
+        _get_late("_inputs"),
         doc="""field 1 ``inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     outputs = property(
-        _get("_outputs"),
+        _get_late("_outputs"),
         doc="""field 2 ``outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     full_inputs = property(
-        _get("_full_inputs"),
+        _get_late("_full_inputs"),
         doc="""field 3 ``full_inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     full_outputs = property(
-        _get("_full_outputs"),
+        _get_late("_full_outputs"),
         doc="""field 4 ``full_outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     dynamic_workflow = property(
@@ -2899,7 +2912,7 @@ class NodeExecutionGetDataResponseBase(_Model):
         doc="""field 16 ``dynamic_workflow`` of ``flyteidl.admin.NodeExecutionGetDataResponse``.""",
     )
     flyte_urls = property(
-        _get("_flyte_urls"),
+        _get_late("_flyte_urls"),
         doc="""field 17 ``flyte_urls`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -411,26 +412,15 @@ class LaunchPlanSpec(_Model):
         model._entity_metadata = _shapes["_entity_metadata"].wrap(pb.entity_metadata, depth)
         model._default_inputs = _shapes["_default_inputs"].wrap(pb.default_inputs, depth)
         model._fixed_inputs = _shapes["_fixed_inputs"].wrap(pb.fixed_inputs, depth)
-        model._role = pb.role
         model._labels = _shapes["_labels"].wrap(pb.labels, depth)
         model._annotations = _shapes["_annotations"].wrap(pb.annotations, depth)
-        model._auth = _shapes["_auth"].wrap(pb.auth, depth) if pb.HasField("auth") else None
         model._auth_role = _shapes["_auth_role"].read(pb)
         model._security_context = _shapes["_security_context"].wrap(pb.security_context, depth)
-        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
         model._raw_output_data_config = _shapes["_raw_output_data_config"].wrap(
             pb.raw_output_data_config, depth
         )
         model._max_parallelism = pb.max_parallelism
-        model._interruptible = _shapes["_interruptible"].read(pb)
         model._overwrite_cache = pb.overwrite_cache or None
-        model._envs = _shapes["_envs"].wrap(pb.envs, depth) if pb.HasField("envs") else None
-        model._execution_env_assignments = _shapes["_execution_env_assignments"].read(pb)
-        model._cluster_assignment = (
-            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment, depth)
-            if pb.HasField("cluster_assignment")
-            else None
-        )
         model._concurrency_policy = (
             _shapes["_concurrency_policy"].wrap(pb.concurrency_policy, depth)
             if pb.HasField("concurrency_policy")
@@ -711,8 +701,10 @@ class LaunchPlanSpec(_Model):
                 value._fm_apply(target.fixed_inputs)
             else:
                 _shapes["_fixed_inputs"].rewrite(target, value, held)
-            value = self._role
-            if value is None:
+            value = getattr(self, "_role", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("role")
             elif value != held.role:
                 target.role = value
@@ -736,8 +728,10 @@ class LaunchPlanSpec(_Model):
                 value._fm_apply(target.annotations)
             else:
                 _shapes["_annotations"].rewrite(target, value, held)
-            value = self._auth
-            if value is None:
+            value = getattr(self, "_auth", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("auth"):
                     target.ClearField("auth")
             elif (
@@ -760,8 +754,11 @@ class LaunchPlanSpec(_Model):
                 value._fm_apply(target.security_context)
             else:
                 _shapes["_security_context"].rewrite(target, value, held)
-            value = self._quality_of_service
-            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = getattr(self, "_quality_of_service", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._raw_output_data_config
             if (
                 value is not None
@@ -777,12 +774,17 @@ class LaunchPlanSpec(_Model):
                 target.ClearField("max_parallelism")
             elif value != held.max_parallelism:
                 target.max_parallelism = value
-            value = self._interruptible
-            _shapes["_interruptible"].rewrite(target, value, held)
+            value = getattr(self, "_interruptible", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_interruptible"].rewrite(target, value, held)
             value = self._overwrite_cache
             _shapes["_overwrite_cache"].rewrite(target, value, held)
-            value = self._envs
-            if value is None:
+            value = getattr(self, "_envs", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("envs"):
                     target.ClearField("envs")
             elif (
@@ -793,10 +795,15 @@ class LaunchPlanSpec(_Model):
                 value._fm_apply(target.envs)
             else:
                 _shapes["_envs"].rewrite(target, value, held)
-            value = self._execution_env_assignments
-            _shapes["_execution_env_assignments"].rewrite(target, value, held)
-            value = self._cluster_assignment
-            if value is None:
+            value = getattr(self, "_execution_env_assignments", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_execution_env_assignments"].rewrite(target, value, held)
+            value = getattr(self, "_cluster_assignment", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("cluster_assignment"):
                     target.ClearField("cluster_assignment")
             elif (
@@ -888,7 +895,7 @@ class LaunchPlanSpec(_Model):
         doc="""field 4 ``fixed_inputs`` of ``flyteidl.admin.LaunchPlanSpec``.""",
     )
     role = property(
-        _get("_role"),
+        _get_late("_role"),
         doc="""field 5 ``role`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     labels = property(
@@ -899,7 +906,7 @@ class LaunchPlanSpec(_Model):
         doc="""field 7 ``annotations`` of ``flyteidl.admin.LaunchPlanSpec``.""",
     )
     auth = property(
-        _get("_auth"),
+        _get_late("_auth"),
         doc="""field 8 ``auth`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     auth_role = property(
@@ -910,7 +917,7 @@ class LaunchPlanSpec(_Model):
         doc="""field 10 ``security_context`` of ``flyteidl.admin.LaunchPlanSpec``.""",
     )
     quality_of_service = property(
-        _get("_quality_of_service"),
+        _get_late("_quality_of_service"),
         doc="""field 16 ``quality_of_service`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     raw_output_data_config = property(
@@ -922,7 +929,7 @@ class LaunchPlanSpec(_Model):
         doc="""field 18 ``max_parallelism`` of ``flyteidl.admin.LaunchPlanSpec``.""",
     )
     interruptible = property(
-        _get("_interruptible"),
+        _get_late("_interruptible"),
         doc="""field 19 ``interruptible`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     overwrite_cache = property(
@@ -930,15 +937,15 @@ class LaunchPlanSpec(_Model):
         doc="""field 20 ``overwrite_cache`` of ``flyteidl.admin.LaunchPlanSpec``.""",
     )
     envs = property(
-        _get("_envs"),
+        _get_late("_envs"),
         doc="""field 21 ``envs`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     execution_env_assignments = property(
-        _get("_execution_env_assignments"),
+        _get_late("_execution_env_assignments"),
         doc="""field 22 ``execution_env_assignments`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     cluster_assignment = property(
-        _get("_cluster_assignment"),
+        _get_late("_cluster_assignment"),
         doc="""field 23 ``cluster_assignment`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     concurrency_policy = property(
@@ -978,8 +985,6 @@ class LaunchPlanClosure(_Model):
         model._state = pb.state
         model._expected_inputs = _shapes["_expected_inputs"].wrap(pb.expected_inputs, depth)
         model._expected_outputs = _shapes["_expected_outputs"].wrap(pb.expected_outputs, depth)
-        model._created_at = _shapes["_created_at"].read(pb)
-        model._updated_at = _shapes["_updated_at"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LaunchPlanClosure`` holding every attribute as it is now."""
@@ -1088,10 +1093,16 @@ class LaunchPlanClosure(_Model):
                 value._fm_apply(target.expected_outputs)
             else:
                 _shapes["_expected_outputs"].rewrite(target, value, held)
-            value = self._created_at
-            _shapes["_created_at"].rewrite(target, value, held)
-            value = self._updated_at
-            _shapes["_updated_at"].rewrite(target, value, held)
+            value = getattr(self, "_created_at", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_created_at"].rewrite(target, value, held)
+            value = getattr(self, "_updated_at", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_updated_at"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -1128,11 +1139,11 @@ class LaunchPlanClosure(_Model):
         doc="""field 3 ``expected_outputs`` of ``flyteidl.admin.LaunchPlanClosure``.""",
     )
     created_at = property(
-        _get("_created_at"),
+        _get_late("_created_at"),
         doc="""field 4 ``created_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     updated_at = property(
-        _get("_updated_at"),
+        _get_late("_updated_at"),
         doc="""field 5 ``updated_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -907,12 +908,6 @@ class BindingDataBase(_Model):
             _shapes["_promise"].wrap(pb.promise, depth) if which_value == "promise" else None
         )
         model._map = _shapes["_map"].wrap(pb.map, depth) if which_value == "map" else None
-        model._offloaded_metadata = (
-            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata, depth)
-            if which_value == "offloaded_metadata"
-            else None
-        )
-        model._union = _shapes["_union"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BindingData`` holding every attribute as it is now."""
@@ -1080,8 +1075,10 @@ class BindingDataBase(_Model):
                 value._fm_apply(target.map)
             else:
                 _shapes["_map"].rewrite(target, value, held)
-            value = self._offloaded_metadata
-            if value is None:
+            value = getattr(self, "_offloaded_metadata", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("offloaded_metadata"):
                     target.ClearField("offloaded_metadata")
             elif (
@@ -1092,8 +1089,11 @@ class BindingDataBase(_Model):
                 value._fm_apply(target.offloaded_metadata)
             else:
                 _shapes["_offloaded_metadata"].rewrite(target, value, held)
-            value = self._union
-            _shapes["_union"].rewrite(target, value, held)
+            value = getattr(self, "_union", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_union"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -1131,11 +1131,11 @@ class BindingDataBase(_Model):
     )
     map = property(_get("_map"), doc="""field 4 ``map`` of ``flyteidl.core.BindingData``.""")
     offloaded_metadata = property(
-        _get("_offloaded_metadata"),
+        _get_late("_offloaded_metadata"),
         doc="""field 6 ``offloaded_metadata`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     union = property(
-        _get("_union"),
+        _get_late("_union"),
         doc="""field 5 ``union`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -587,11 +588,6 @@ class MatchingAttributesBase(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_target = pb.WhichOneof("target")
-        model._task_resource_attributes = (
-            _shapes["_task_resource_attributes"].read(pb)
-            if which_target == "task_resource_attributes"
-            else None
-        )
         model._cluster_resource_attributes = (
             _shapes["_cluster_resource_attributes"].wrap(pb.cluster_resource_attributes, depth)
             if which_target == "cluster_resource_attributes"
@@ -607,24 +603,9 @@ class MatchingAttributesBase(_Model):
             if which_target == "execution_cluster_label"
             else None
         )
-        model._quality_of_service = (
-            _shapes["_quality_of_service"].read(pb)
-            if which_target == "quality_of_service"
-            else None
-        )
         model._plugin_overrides = (
             _shapes["_plugin_overrides"].wrap(pb.plugin_overrides, depth)
             if which_target == "plugin_overrides"
-            else None
-        )
-        model._workflow_execution_config = (
-            _shapes["_workflow_execution_config"].read(pb)
-            if which_target == "workflow_execution_config"
-            else None
-        )
-        model._cluster_assignment = (
-            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment, depth)
-            if which_target == "cluster_assignment"
             else None
         )
 
@@ -752,8 +733,11 @@ class MatchingAttributesBase(_Model):
             return
         held = self._fm_pb
         try:
-            value = self._task_resource_attributes
-            _shapes["_task_resource_attributes"].rewrite(target, value, held)
+            value = getattr(self, "_task_resource_attributes", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_task_resource_attributes"].rewrite(target, value, held)
             value = self._cluster_resource_attributes
             if value is None:
                 if held.HasField("cluster_resource_attributes"):
@@ -790,8 +774,11 @@ class MatchingAttributesBase(_Model):
                 value._fm_apply(target.execution_cluster_label)
             else:
                 _shapes["_execution_cluster_label"].rewrite(target, value, held)
-            value = self._quality_of_service
-            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = getattr(self, "_quality_of_service", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._plugin_overrides
             if value is None:
                 if held.HasField("plugin_overrides"):
@@ -804,10 +791,15 @@ class MatchingAttributesBase(_Model):
                 value._fm_apply(target.plugin_overrides)
             else:
                 _shapes["_plugin_overrides"].rewrite(target, value, held)
-            value = self._workflow_execution_config
-            _shapes["_workflow_execution_config"].rewrite(target, value, held)
-            value = self._cluster_assignment
-            if value is None:
+            value = getattr(self, "_workflow_execution_config", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_workflow_execution_config"].rewrite(target, value, held)
+            value = getattr(self, "_cluster_assignment", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("cluster_assignment"):
                     target.ClearField("cluster_assignment")
             elif (
@@ -856,7 +848,7 @@ class MatchingAttributesBase(_Model):
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     task_resource_attributes = property(
-        _get("_task_resource_attributes"),
+        _get_late("_task_resource_attributes"),
         doc="""field 1 ``task_resource_attributes`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     cluster_resource_attributes = property(
@@ -872,7 +864,7 @@ class MatchingAttributesBase(_Model):
         doc="""field 4 ``execution_cluster_label`` of ``flyteidl.admin.MatchingAttributes``.""",
     )
     quality_of_service = property(
-        _get("_quality_of_service"),
+        _get_late("_quality_of_service"),
         doc="""field 5 ``quality_of_service`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     plugin_overrides = property(
@@ -880,11 +872,11 @@ class MatchingAttributesBase(_Model):
         doc="""field 6 ``plugin_overrides`` of ``flyteidl.admin.MatchingAttributes``.""",
     )
     workflow_execution_config = property(
-        _get("_workflow_execution_config"),
+        _get_late("_workflow_execution_config"),
         doc="""field 7 ``workflow_execution_config`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     cluster_assignment = property(
-        _get("_cluster_assignment"),
+        _get_late("_cluster_assignment"),
         doc="""field 8 ``cluster_assignment`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

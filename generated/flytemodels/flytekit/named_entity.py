@@ -8,6 +8,7 @@ from typing import Any as _Any
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -47,7 +48,6 @@ class NamedEntityIdentifier(_Model):
         model._project = pb.project
         model._domain = pb.domain
         model._name = pb.name
-        model._org = pb.org
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NamedEntityIdentifier`` holding every attribute as it is now."""
@@ -141,8 +141,10 @@ class NamedEntityIdentifier(_Model):
                 target.ClearField("name")
             elif value != held.name:
                 target.name = value
-            value = self._org
-            if value is None:
+            value = getattr(self, "_org", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("org")
             elif value != held.org:
                 target.org = value
@@ -178,7 +180,7 @@ class NamedEntityIdentifier(_Model):
         _get("_name"), doc="""field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
     )
     org = property(
-        _get("_org"),
+        _get_late("_org"),
         doc="""field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

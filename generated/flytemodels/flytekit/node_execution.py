@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -160,7 +161,6 @@ class DynamicWorkflowNodeMetadata(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._id = _shapes["_id"].wrap(pb.id, depth)
         model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
-        model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.DynamicWorkflowNodeMetadata`` holding every attribute as it is now."""
@@ -258,8 +258,10 @@ class DynamicWorkflowNodeMetadata(_Model):
                 value._fm_apply(target.compiled_workflow)
             else:
                 _shapes["_compiled_workflow"].rewrite(target, value, held)
-            value = self._dynamic_job_spec_uri
-            if value is None:
+            value = getattr(self, "_dynamic_job_spec_uri", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("dynamic_job_spec_uri")
             elif value != held.dynamic_job_spec_uri:
                 target.dynamic_job_spec_uri = value
@@ -291,7 +293,7 @@ class DynamicWorkflowNodeMetadata(_Model):
         doc="""field 2 ``compiled_workflow`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata``.""",
     )
     dynamic_job_spec_uri = property(
-        _get("_dynamic_job_spec_uri"),
+        _get_late("_dynamic_job_spec_uri"),
         doc="""field 3 ``dynamic_job_spec_uri`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -319,7 +321,6 @@ class TaskNodeMetadata(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._cache_status = pb.cache_status
         model._catalog_key = _shapes["_catalog_key"].wrap(pb.catalog_key, depth)
-        model._checkpoint_uri = pb.checkpoint_uri
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskNodeMetadata`` holding every attribute as it is now."""
@@ -401,8 +402,10 @@ class TaskNodeMetadata(_Model):
                 value._fm_apply(target.catalog_key)
             else:
                 _shapes["_catalog_key"].rewrite(target, value, held)
-            value = self._checkpoint_uri
-            if value is None:
+            value = getattr(self, "_checkpoint_uri", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("checkpoint_uri")
             elif value != held.checkpoint_uri:
                 target.checkpoint_uri = value
@@ -435,7 +438,7 @@ class TaskNodeMetadata(_Model):
         doc="""field 2 ``catalog_key`` of ``flyteidl.admin.TaskNodeMetadata``.""",
     )
     checkpoint_uri = property(
-        _get("_checkpoint_uri"),
+        _get_late("_checkpoint_uri"),
         doc="""field 4 ``checkpoint_uri`` of ``flyteidl.admin.TaskNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -495,11 +498,6 @@ class NodeExecutionClosureBase(_Model):
         model._error = (
             _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        model._output_data = (
-            _shapes["_output_data"].wrap(pb.output_data, depth)
-            if which_output_result == "output_data"
-            else None
-        )
         model._phase = pb.phase
         model._started_at = _shapes["_started_at"].read(pb)
         model._duration = _shapes["_duration"].read(pb)
@@ -516,7 +514,6 @@ class NodeExecutionClosureBase(_Model):
             else None
         )
         model._deck_uri = pb.deck_uri
-        model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionClosure`` holding every attribute as it is now."""
@@ -661,8 +658,10 @@ class NodeExecutionClosureBase(_Model):
                 value._fm_apply(target.error)
             else:
                 _shapes["_error"].rewrite(target, value, held)
-            value = self._output_data
-            if value is None:
+            value = getattr(self, "_output_data", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("output_data"):
                     target.ClearField("output_data")
             elif (
@@ -715,8 +714,10 @@ class NodeExecutionClosureBase(_Model):
                 target.ClearField("deck_uri")
             elif value != held.deck_uri:
                 target.deck_uri = value
-            value = self._dynamic_job_spec_uri
-            if value is None:
+            value = getattr(self, "_dynamic_job_spec_uri", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("dynamic_job_spec_uri")
             elif value != held.dynamic_job_spec_uri:
                 target.dynamic_job_spec_uri = value
@@ -766,7 +767,7 @@ class NodeExecutionClosureBase(_Model):
         _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.NodeExecutionClosure``."""
     )
     output_data = property(
-        _get("_output_data"),
+        _get_late("_output_data"),
         doc="""field 10 ``output_data`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     phase = property(
@@ -801,7 +802,7 @@ class NodeExecutionClosureBase(_Model):
         doc="""field 11 ``deck_uri`` of ``flyteidl.admin.NodeExecutionClosure``.""",
     )
     dynamic_job_spec_uri = property(
-        _get("_dynamic_job_spec_uri"),
+        _get_late("_dynamic_job_spec_uri"),
         doc="""field 12 ``dynamic_job_spec_uri`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -58,11 +59,8 @@ class ProjectBase(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._id = pb.id
         model._name = pb.name
-        model._domains = _shapes["_domains"].read(pb, depth)
         model._description = pb.description
-        model._labels = _shapes["_labels"].wrap(pb.labels, depth) if pb.HasField("labels") else None
         model._state = pb.state
-        model._org = pb.org
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Project`` holding every attribute as it is now."""
@@ -165,15 +163,20 @@ class ProjectBase(_Model):
                 target.ClearField("name")
             elif value != held.name:
                 target.name = value
-            value = self._domains
-            _shapes["_domains"].rewrite(target, value, held)
+            value = getattr(self, "_domains", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_domains"].rewrite(target, value, held)
             value = self._description
             if value is None:
                 target.ClearField("description")
             elif value != held.description:
                 target.description = value
-            value = self._labels
-            if value is None:
+            value = getattr(self, "_labels", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("labels"):
                     target.ClearField("labels")
             elif (
@@ -189,8 +192,10 @@ class ProjectBase(_Model):
                 target.ClearField("state")
             elif value != held.state:
                 target.state = value if value.__class__ is int else _s.enum_number(value)
-            value = self._org
-            if value is None:
+            value = getattr(self, "_org", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("org")
             elif value != held.org:
                 target.org = value
@@ -225,19 +230,19 @@ class ProjectBase(_Model):
     id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Project``.""")
     name = property(_get("_name"), doc="""field 2 ``name`` of ``flyteidl.admin.Project``.""")
     domains = property(
-        _get("_domains"),
+        _get_late("_domains"),
         doc="""field 3 ``domains`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     description = property(
         _get("_description"), doc="""field 4 ``description`` of ``flyteidl.admin.Project``."""
     )
     labels = property(
-        _get("_labels"),
+        _get_late("_labels"),
         doc="""field 5 ``labels`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     state = property(_get("_state"), doc="""field 6 ``state`` of ``flyteidl.admin.Project``.""")
     org = property(
-        _get("_org"),
+        _get_late("_org"),
         doc="""field 7 ``org`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

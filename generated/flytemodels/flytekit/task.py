@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -488,7 +489,6 @@ class TaskMetadata(_Model):
         model._deprecated_error_message = pb.deprecated_error_message
         model._interruptible = pb.interruptible if pb.HasField("interruptible") else None
         model._cache_serializable = pb.cache_serializable
-        model._tags = _shapes["_tags"].read(pb)
         model._pod_template_name = pb.pod_template_name
         model._cache_ignore_input_vars = _shapes["_cache_ignore_input_vars"].read(pb)
         model._is_eager = pb.is_eager
@@ -667,8 +667,11 @@ class TaskMetadata(_Model):
                 target.ClearField("cache_serializable")
             elif value != held.cache_serializable:
                 target.cache_serializable = value
-            value = self._tags
-            _shapes["_tags"].rewrite(target, value, held)
+            value = getattr(self, "_tags", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_tags"].rewrite(target, value, held)
             value = self._pod_template_name
             if value is None:
                 target.ClearField("pod_template_name")
@@ -766,7 +769,7 @@ class TaskMetadata(_Model):
         doc="""field 9 ``cache_serializable`` of ``flyteidl.core.TaskMetadata``.""",
     )
     tags = property(
-        _get("_tags"),
+        _get_late("_tags"),
         doc="""field 11 ``tags`` of ``flyteidl.core.TaskMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     pod_template_name = property(
@@ -1248,12 +1251,6 @@ class TaskExecutionMetadata(_Model):
         model._annotations = _shapes["_annotations"].read(pb)
         model._k8s_service_account = pb.k8s_service_account
         model._environment_variables = _shapes["_environment_variables"].read(pb)
-        model._max_attempts = pb.max_attempts
-        model._interruptible = pb.interruptible
-        model._interruptible_failure_threshold = pb.interruptible_failure_threshold
-        model._overrides = (
-            _shapes["_overrides"].wrap(pb.overrides, depth) if pb.HasField("overrides") else None
-        )
         model._identity = _shapes["_identity"].wrap(pb.identity, depth)
 
     def to_flyte_idl(self) -> _Any:
@@ -1393,23 +1390,31 @@ class TaskExecutionMetadata(_Model):
                 target.k8s_service_account = value
             value = self._environment_variables
             _shapes["_environment_variables"].rewrite(target, value, held)
-            value = self._max_attempts
-            if value is None:
+            value = getattr(self, "_max_attempts", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("max_attempts")
             elif value != held.max_attempts:
                 target.max_attempts = value
-            value = self._interruptible
-            if value is None:
+            value = getattr(self, "_interruptible", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("interruptible")
             elif value != held.interruptible:
                 target.interruptible = value
-            value = self._interruptible_failure_threshold
-            if value is None:
+            value = getattr(self, "_interruptible_failure_threshold", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("interruptible_failure_threshold")
             elif value != held.interruptible_failure_threshold:
                 target.interruptible_failure_threshold = value
-            value = self._overrides
-            if value is None:
+            value = getattr(self, "_overrides", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("overrides"):
                     target.ClearField("overrides")
             elif (
@@ -1490,19 +1495,19 @@ class TaskExecutionMetadata(_Model):
         doc="""field 6 ``environment_variables`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
     )
     max_attempts = property(
-        _get("_max_attempts"),
+        _get_late("_max_attempts"),
         doc="""field 7 ``max_attempts`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     interruptible = property(
-        _get("_interruptible"),
+        _get_late("_interruptible"),
         doc="""field 8 ``interruptible`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     interruptible_failure_threshold = property(
-        _get("_interruptible_failure_threshold"),
+        _get_late("_interruptible_failure_threshold"),
         doc="""field 9 ``interruptible_failure_threshold`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     overrides = property(
-        _get("_overrides"),
+        _get_late("_overrides"),
         doc="""field 10 ``overrides`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     identity = property(
@@ -1836,7 +1841,6 @@ class TaskClosure(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._compiled_task = _shapes["_compiled_task"].wrap(pb.compiled_task, depth)
-        model._created_at = _shapes["_created_at"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskClosure`` holding every attribute as it is now."""
@@ -1910,8 +1914,11 @@ class TaskClosure(_Model):
                 value._fm_apply(target.compiled_task)
             else:
                 _shapes["_compiled_task"].rewrite(target, value, held)
-            value = self._created_at
-            _shapes["_created_at"].rewrite(target, value, held)
+            value = getattr(self, "_created_at", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_created_at"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -1935,7 +1942,7 @@ class TaskClosure(_Model):
         doc="""field 1 ``compiled_task`` of ``flyteidl.admin.TaskClosure``.""",
     )
     created_at = property(
-        _get("_created_at"),
+        _get_late("_created_at"),
         doc="""field 2 ``created_at`` of ``flyteidl.admin.TaskClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -2405,13 +2412,11 @@ class ContainerBase(_Model):
         model._resources = _shapes["_resources"].wrap(pb.resources, depth)
         model._env = _shapes["_env"].read(pb)
         model._config = _shapes["_config"].read(pb)
-        model._ports = _shapes["_ports"].read(pb)
         model._data_loading_config = (
             _shapes["_data_loading_config"].wrap(pb.data_config, depth)
             if pb.HasField("data_config")
             else None
         )
-        model._architecture = pb.architecture
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Container`` holding every attribute as it is now."""
@@ -2530,8 +2535,11 @@ class ContainerBase(_Model):
             _shapes["_env"].rewrite(target, value, held)
             value = self._config
             _shapes["_config"].rewrite(target, value, held)
-            value = self._ports
-            _shapes["_ports"].rewrite(target, value, held)
+            value = getattr(self, "_ports", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_ports"].rewrite(target, value, held)
             value = self._data_loading_config
             if value is None:
                 if held.HasField("data_config"):
@@ -2544,8 +2552,10 @@ class ContainerBase(_Model):
                 value._fm_apply(target.data_config)
             else:
                 _shapes["_data_loading_config"].rewrite(target, value, held)
-            value = self._architecture
-            if value is None:
+            value = getattr(self, "_architecture", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("architecture")
             elif value != held.architecture:
                 target.architecture = value if value.__class__ is int else _s.enum_number(value)
@@ -2592,7 +2602,7 @@ class ContainerBase(_Model):
     env = property(_get("_env"), doc="""field 5 ``env`` of ``flyteidl.core.Container``.""")
     config = property(_get("_config"), doc="""field 6 ``config`` of ``flyteidl.core.Container``.""")
     ports = property(
-        _get("_ports"),
+        _get_late("_ports"),
         doc="""field 7 ``ports`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     data_loading_config = property(
@@ -2600,7 +2610,7 @@ class ContainerBase(_Model):
         doc="""field 9 ``data_config`` of ``flyteidl.core.Container``.""",
     )
     architecture = property(
-        _get("_architecture"),
+        _get_late("_architecture"),
         doc="""field 10 ``architecture`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -70,26 +71,15 @@ class TaskExecutionClosure(_Model):
         model._error = (
             _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        model._output_data = (
-            _shapes["_output_data"].wrap(pb.output_data, depth)
-            if which_output_result == "output_data"
-            else None
-        )
         model._phase = pb.phase
         model._logs = _shapes["_logs"].read(pb, depth)
         model._started_at = _shapes["_started_at"].read(pb)
         model._duration = _shapes["_duration"].read(pb)
         model._created_at = _shapes["_created_at"].read(pb)
         model._updated_at = _shapes["_updated_at"].read(pb)
-        model._custom_info = _shapes["_custom_info"].read(pb)
-        model._reason = pb.reason
-        model._task_type = pb.task_type
         model._metadata = (
             _shapes["_metadata"].wrap(pb.metadata, depth) if pb.HasField("metadata") else None
         )
-        model._event_version = pb.event_version
-        model._reasons = _shapes["_reasons"].read(pb)
-        model._log_context = _shapes["_log_context"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionClosure`` holding every attribute as it is now."""
@@ -249,8 +239,10 @@ class TaskExecutionClosure(_Model):
                 value._fm_apply(target.error)
             else:
                 _shapes["_error"].rewrite(target, value, held)
-            value = self._output_data
-            if value is None:
+            value = getattr(self, "_output_data", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("output_data"):
                     target.ClearField("output_data")
             elif (
@@ -276,15 +268,22 @@ class TaskExecutionClosure(_Model):
             _shapes["_created_at"].rewrite(target, value, held)
             value = self._updated_at
             _shapes["_updated_at"].rewrite(target, value, held)
-            value = self._custom_info
-            _shapes["_custom_info"].rewrite(target, value, held)
-            value = self._reason
-            if value is None:
+            value = getattr(self, "_custom_info", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_custom_info"].rewrite(target, value, held)
+            value = getattr(self, "_reason", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("reason")
             elif value != held.reason:
                 target.reason = value
-            value = self._task_type
-            if value is None:
+            value = getattr(self, "_task_type", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("task_type")
             elif value != held.task_type:
                 target.task_type = value
@@ -300,15 +299,23 @@ class TaskExecutionClosure(_Model):
                 value._fm_apply(target.metadata)
             else:
                 _shapes["_metadata"].rewrite(target, value, held)
-            value = self._event_version
-            if value is None:
+            value = getattr(self, "_event_version", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("event_version")
             elif value != held.event_version:
                 target.event_version = value
-            value = self._reasons
-            _shapes["_reasons"].rewrite(target, value, held)
-            value = self._log_context
-            _shapes["_log_context"].rewrite(target, value, held)
+            value = getattr(self, "_reasons", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_reasons"].rewrite(target, value, held)
+            value = getattr(self, "_log_context", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_log_context"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -363,7 +370,7 @@ class TaskExecutionClosure(_Model):
         _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.TaskExecutionClosure``."""
     )
     output_data = property(
-        _get("_output_data"),
+        _get_late("_output_data"),
         doc="""field 12 ``output_data`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     phase = property(
@@ -389,15 +396,15 @@ class TaskExecutionClosure(_Model):
         doc="""field 8 ``updated_at`` of ``flyteidl.admin.TaskExecutionClosure``.""",
     )
     custom_info = property(
-        _get("_custom_info"),
+        _get_late("_custom_info"),
         doc="""field 9 ``custom_info`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     reason = property(
-        _get("_reason"),
+        _get_late("_reason"),
         doc="""field 10 ``reason`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     task_type = property(
-        _get("_task_type"),
+        _get_late("_task_type"),
         doc="""field 11 ``task_type`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     metadata = property(
@@ -405,15 +412,15 @@ class TaskExecutionClosure(_Model):
         doc="""field 16 ``metadata`` of ``flyteidl.admin.TaskExecutionClosure``.""",
     )
     event_version = property(
-        _get("_event_version"),
+        _get_late("_event_version"),
         doc="""field 17 ``event_version`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     reasons = property(
-        _get("_reasons"),
+        _get_late("_reasons"),
         doc="""field 18 ``reasons`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     log_context = property(
-        _get("_log_context"),
+        _get_late("_log_context"),
         doc="""field 19 ``log_context`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -362,7 +363,6 @@ class WorkflowClosure(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
-        model._created_at = _shapes["_created_at"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowClosure`` holding every attribute as it is now."""
@@ -436,8 +436,11 @@ class WorkflowClosure(_Model):
                 value._fm_apply(target.compiled_workflow)
             else:
                 _shapes["_compiled_workflow"].rewrite(target, value, held)
-            value = self._created_at
-            _shapes["_created_at"].rewrite(target, value, held)
+            value = getattr(self, "_created_at", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_created_at"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -461,7 +464,7 @@ class WorkflowClosure(_Model):
         doc="""field 1 ``compiled_workflow`` of ``flyteidl.admin.WorkflowClosure``.""",
     )
     created_at = property(
-        _get("_created_at"),
+        _get_late("_created_at"),
         doc="""field 2 ``created_at`` of ``flyteidl.admin.WorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -504,7 +505,6 @@ class CompiledWorkflowClosure(_Model):
         model._primary = _shapes["_primary"].wrap(pb.primary, depth)
         model._sub_workflows = _shapes["_sub_workflows"].read(pb, depth)
         model._tasks = _shapes["_tasks"].read(pb, depth)
-        model._launch_plans = _shapes["_launch_plans"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflowClosure`` holding every attribute as it is now."""
@@ -616,8 +616,11 @@ class CompiledWorkflowClosure(_Model):
             _shapes["_sub_workflows"].rewrite(target, value, held)
             value = self._tasks
             _shapes["_tasks"].rewrite(target, value, held)
-            value = self._launch_plans
-            _shapes["_launch_plans"].rewrite(target, value, held)
+            value = getattr(self, "_launch_plans", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_launch_plans"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -652,7 +655,7 @@ class CompiledWorkflowClosure(_Model):
         _get("_tasks"), doc="""field 3 ``tasks`` of ``flyteidl.core.CompiledWorkflowClosure``."""
     )
     launch_plans = property(
-        _get("_launch_plans"),
+        _get_late("_launch_plans"),
         doc="""field 4 ``launch_plans`` of ``flyteidl.core.CompiledWorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -8,6 +8,7 @@ from typing import Any as _Any
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -94,8 +95,6 @@ class ExecutionErrorBase(_Model):
         model._message = pb.message
         model._error_uri = pb.error_uri
         model._kind = pb.kind
-        model._timestamp = _shapes["_timestamp"].read(pb)
-        model._worker = pb.worker
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ExecutionError`` holding every attribute as it is now."""
@@ -180,10 +179,15 @@ class ExecutionErrorBase(_Model):
                 target.ClearField("kind")
             elif value != held.kind:
                 target.kind = value if value.__class__ is int else _s.enum_number(value)
-            value = self._timestamp
-            _shapes["_timestamp"].rewrite(target, value, held)
-            value = self._worker
-            if value is None:
+            value = getattr(self, "_timestamp", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_timestamp"].rewrite(target, value, held)
+            value = getattr(self, "_worker", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("worker")
             elif value != held.worker:
                 target.worker = value
@@ -222,11 +226,11 @@ class ExecutionErrorBase(_Model):
     )
     kind = property(_get("_kind"), doc="""field 4 ``kind`` of ``flyteidl.core.ExecutionError``.""")
     timestamp = property(
-        _get("_timestamp"),
+        _get_late("_timestamp"),
         doc="""field 5 ``timestamp`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     worker = property(
-        _get("_worker"),
+        _get_late("_worker"),
         doc="""field 6 ``worker`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -261,8 +265,6 @@ class TaskLog(_Model):
         model._name = pb.name
         model._message_format = pb.message_format
         model._ttl = _shapes["_ttl"].read(pb)
-        model._ShowWhilePending = pb.ShowWhilePending
-        model._HideOnceFinished = pb.HideOnceFinished
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskLog`` holding every attribute as it is now."""
@@ -344,13 +346,17 @@ class TaskLog(_Model):
                 target.message_format = value if value.__class__ is int else _s.enum_number(value)
             value = self._ttl
             _shapes["_ttl"].rewrite(target, value, held)
-            value = self._ShowWhilePending
-            if value is None:
+            value = getattr(self, "_ShowWhilePending", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("ShowWhilePending")
             elif value != held.ShowWhilePending:
                 target.ShowWhilePending = value
-            value = self._HideOnceFinished
-            if value is None:
+            value = getattr(self, "_HideOnceFinished", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("HideOnceFinished")
             elif value != held.HideOnceFinished:
                 target.HideOnceFinished = value
@@ -387,11 +393,11 @@ class TaskLog(_Model):
     )
     ttl = property(_get("_ttl"), doc="""field 4 ``ttl`` of ``flyteidl.core.TaskLog``.""")
     ShowWhilePending = property(
-        _get("_ShowWhilePending"),
+        _get_late("_ShowWhilePending"),
         doc="""field 5 ``ShowWhilePending`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     HideOnceFinished = property(
-        _get("_HideOnceFinished"),
+        _get_late("_HideOnceFinished"),
         doc="""field 6 ``HideOnceFinished`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

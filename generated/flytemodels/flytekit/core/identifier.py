@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -55,7 +56,6 @@ class IdentifierBase(_Model):
         model._domain = pb.domain
         model._name = pb.name
         model._version = pb.version
-        model._org = pb.org
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Identifier`` holding every attribute as it is now."""
@@ -173,8 +173,10 @@ class IdentifierBase(_Model):
                 target.ClearField("version")
             elif value != held.version:
                 target.version = value
-            value = self._org
-            if value is None:
+            value = getattr(self, "_org", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("org")
             elif value != held.org:
                 target.org = value
@@ -218,7 +220,7 @@ class IdentifierBase(_Model):
         _get("_version"), doc="""field 5 ``version`` of ``flyteidl.core.Identifier``."""
     )
     org = property(
-        _get("_org"),
+        _get_late("_org"),
         doc="""field 6 ``org`` of ``flyteidl.core.Identifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -243,7 +245,6 @@ class WorkflowExecutionIdentifier(_Model):
         model._project = pb.project
         model._domain = pb.domain
         model._name = pb.name
-        model._org = pb.org
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowExecutionIdentifier`` holding every attribute as it is now."""
@@ -337,8 +338,10 @@ class WorkflowExecutionIdentifier(_Model):
                 target.ClearField("name")
             elif value != held.name:
                 target.name = value
-            value = self._org
-            if value is None:
+            value = getattr(self, "_org", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("org")
             elif value != held.org:
                 target.org = value
@@ -376,7 +379,7 @@ class WorkflowExecutionIdentifier(_Model):
         _get("_name"), doc="""field 4 ``name`` of ``flyteidl.core.WorkflowExecutionIdentifier``."""
     )
     org = property(
-        _get("_org"),
+        _get_late("_org"),
         doc="""field 5 ``org`` of ``flyteidl.core.WorkflowExecutionIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

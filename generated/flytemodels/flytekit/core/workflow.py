@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -528,7 +529,6 @@ class NodeMetadata(_Model):
         model._cache_serializable = (
             pb.cache_serializable if pb.HasField("cache_serializable") else None
         )
-        model._config = _shapes["_config"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.NodeMetadata`` holding every attribute as it is now."""
@@ -651,8 +651,11 @@ class NodeMetadata(_Model):
                     target.ClearField("cache_serializable")
             elif value != held.cache_serializable or not held.HasField("cache_serializable"):
                 target.cache_serializable = value
-            value = self._config
-            _shapes["_config"].rewrite(target, value, held)
+            value = getattr(self, "_config", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_config"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -706,7 +709,7 @@ class NodeMetadata(_Model):
         doc="""field 9 ``cache_serializable`` of ``flyteidl.core.NodeMetadata``.""",
     )
     config = property(
-        _get("_config"),
+        _get_late("_config"),
         doc="""field 10 ``config`` of ``flyteidl.core.NodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 
@@ -2312,9 +2315,7 @@ class WorkflowMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
-        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
         model._on_failure = pb.on_failure
-        model._tags = _shapes["_tags"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadata`` holding every attribute as it is now."""
@@ -2370,15 +2371,21 @@ class WorkflowMetadata(_Model):
             return
         held = self._fm_pb
         try:
-            value = self._quality_of_service
-            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = getattr(self, "_quality_of_service", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._on_failure
             if value is None:
                 target.ClearField("on_failure")
             elif value != held.on_failure:
                 target.on_failure = value if value.__class__ is int else _s.enum_number(value)
-            value = self._tags
-            _shapes["_tags"].rewrite(target, value, held)
+            value = getattr(self, "_tags", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_tags"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -2400,14 +2407,14 @@ class WorkflowMetadata(_Model):
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     quality_of_service = property(
-        _get("_quality_of_service"),
+        _get_late("_quality_of_service"),
         doc="""field 1 ``quality_of_service`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
     on_failure = property(
         _get("_on_failure"), doc="""field 2 ``on_failure`` of ``flyteidl.core.WorkflowMetadata``."""
     )
     tags = property(
-        _get("_tags"),
+        _get_late("_tags"),
         doc="""field 3 ``tags`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
     )
 

@@ -11,12 +11,24 @@ Writing checks what it writes: a value of the wrong kind raises ``TypeError``
 naming ``Class.attribute`` and what was expected. ``None`` means unset.
 """
 
-from flytemodels._runtime.shapes.base import ClassRef, Shape, bound, falsy_unset, fill, getter, setter
+from flytemodels._runtime.shapes.base import (
+    NOT_READ,
+    ClassRef,
+    Shape,
+    attribute,
+    bound,
+    falsy_unset,
+    fill,
+    getter,
+    late_getter,
+    setter,
+)
 from flytemodels._runtime.shapes.messages import Message, Model, ModelMap, Models
 from flytemodels._runtime.shapes.values import Custom, Pairs, Repeated, Scalar, ScalarMap, Unwrapped, enum_number
 from flytemodels._runtime.shapes.wellknown import Duration, Struct, Timestamp, Wrapper
 
 __all__ = [
+    "NOT_READ",
     "ClassRef",
     "Custom",
     "Duration",
@@ -33,10 +45,12 @@ __all__ = [
     "Timestamp",
     "Unwrapped",
     "Wrapper",
+    "attribute",
     "bound",
     "enum_number",
     "falsy_unset",
     "fill",
     "getter",
+    "late_getter",
     "setter",
 ]

@@ -187,6 +187,46 @@ def getter(attr: str) -> Callable[[Any], Any]:
     return operator.attrgetter(attr)
 
 
+#: What a generated ``_fm_apply`` finds for a field read when first asked for and not asked for yet.
+NOT_READ: Any = object()
+
+
+def late_getter(attr: str) -> Callable[[Any], Any]:
+    """A property's getter for a field the mirrored API lacks, which converting a message leaves unread.
+
+    flytekit's own code never asks for such a field, so converting it with the rest would only
+    cost time; it is read from the held message the first time it is asked for, then kept. Until
+    then the message's value stands, as for a deleted attribute (``MutableModel._fm_apply``).
+    """
+    load = operator.attrgetter(attr)
+
+    def get(model: Any) -> Any:
+        try:
+            return load(model)
+        except AttributeError:
+            return _read_late(model, attr)
+
+    return get
+
+
+def attribute(model: Any, attr: str) -> Any:
+    """Attribute ``attr`` of a compatibility model, as its property hands it out: a field left
+    unread (``late_getter``) is read first."""
+    try:
+        return getattr(model, attr)
+    except AttributeError:
+        return _read_late(model, attr)
+
+
+def _read_late(model: Any, attr: str) -> Any:
+    held = getattr(model, "_fm_pb", None)
+    if held is None or attr not in type(model)._SHAPES:  # built from values, and the attribute deleted since
+        raise AttributeError(f"{type(model).__name__!r} object has no attribute {attr!r}")
+    value = type(model)._SHAPES[attr].read(held)
+    setattr(model, attr, value)
+    return value
+
+
 def setter(attr: str) -> Callable[[Any, Any], None]:
     """A property's setter storing into ``attr``, as the mirrored API's setters do."""
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -38,7 +39,6 @@ class Awaited(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._name = pb.name
-        model._mode = pb.mode
         model._next = _shapes["_next"].wrap(pb.next, depth) if pb.HasField("next") else None
 
     def to_flyte_idl(self) -> _Any:
@@ -111,8 +111,10 @@ class Awaited(_Model):
                 target.ClearField("name")
             elif value != held.name:
                 target.name = value
-            value = self._mode
-            if value is None:
+            value = getattr(self, "_mode", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("mode")
             elif value != held.mode:
                 target.mode = value if value.__class__ is int else _s.enum_number(value)
@@ -150,7 +152,7 @@ class Awaited(_Model):
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     name = property(_get("_name"), doc="""field 1 ``name`` of ``fixtures.async.Awaited``.""")
     mode = property(
-        _get("_mode"),
+        _get_late("_mode"),
         doc="""field 2 ``mode`` of ``fixtures.async.Awaited`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     next = property(_get("_next"), doc="""field 3 ``next`` of ``fixtures.async.Awaited``.""")

@@ -10,6 +10,7 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -52,19 +53,9 @@ class Choice(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
-        which_other = pb.WhichOneof("other")
         model._label = pb.label or None
         model._number = pb.number if which_value == "number" else None
-        model._word = pb.word if which_value == "word" else None
         model._mode = _shapes["_mode"].read(pb) if which_value == "mode" else None
-        model._payload = _shapes["_payload"].read(pb) if which_value == "payload" else None
-        model._at = _shapes["_at"].read(pb) if which_value == "at" else None
-        model._blob = pb.blob if which_value == "blob" else None
-        model._flag = pb.flag if which_other == "flag" else None
-        model._other_payload = (
-            _shapes["_other_payload"].read(pb) if which_other == "other_payload" else None
-        )
-        model._tags = _shapes["_tags"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.oneofs.Choice`` holding every attribute as it is now."""
@@ -147,34 +138,52 @@ class Choice(_Model):
                     target.ClearField("number")
             elif value != held.number or not held.HasField("number"):
                 target.number = value
-            value = self._word
-            if value is None:
+            value = getattr(self, "_word", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("word"):
                     target.ClearField("word")
             elif value != held.word or not held.HasField("word"):
                 target.word = value
             value = self._mode
             _shapes["_mode"].rewrite(target, value, held)
-            value = self._payload
-            _shapes["_payload"].rewrite(target, value, held)
-            value = self._at
-            _shapes["_at"].rewrite(target, value, held)
-            value = self._blob
-            if value is None:
+            value = getattr(self, "_payload", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_payload"].rewrite(target, value, held)
+            value = getattr(self, "_at", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_at"].rewrite(target, value, held)
+            value = getattr(self, "_blob", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("blob"):
                     target.ClearField("blob")
             elif value != held.blob or not held.HasField("blob"):
                 target.blob = value
-            value = self._flag
-            if value is None:
+            value = getattr(self, "_flag", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("flag"):
                     target.ClearField("flag")
             elif value != held.flag or not held.HasField("flag"):
                 target.flag = value
-            value = self._other_payload
-            _shapes["_other_payload"].rewrite(target, value, held)
-            value = self._tags
-            _shapes["_tags"].rewrite(target, value, held)
+            value = getattr(self, "_other_payload", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_other_payload"].rewrite(target, value, held)
+            value = getattr(self, "_tags", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_tags"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -214,32 +223,32 @@ class Choice(_Model):
     label = property(_get("_label"), doc="""field 1 ``label`` of ``fixtures.oneofs.Choice``.""")
     number = property(_get("_number"), doc="""field 2 ``number`` of ``fixtures.oneofs.Choice``.""")
     word = property(
-        _get("_word"),
+        _get_late("_word"),
         doc="""field 3 ``word`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     mode = property(_get("_mode"), doc="""field 4 ``mode`` of ``fixtures.oneofs.Choice``.""")
     payload = property(
-        _get("_payload"),
+        _get_late("_payload"),
         doc="""field 5 ``payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     at = property(
-        _get("_at"),
+        _get_late("_at"),
         doc="""field 6 ``at`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     blob = property(
-        _get("_blob"),
+        _get_late("_blob"),
         doc="""field 7 ``blob`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     flag = property(
-        _get("_flag"),
+        _get_late("_flag"),
         doc="""field 8 ``flag`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     other_payload = property(
-        _get("_other_payload"),
+        _get_late("_other_payload"),
         doc="""field 9 ``other_payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     tags = property(
-        _get("_tags"),
+        _get_late("_tags"),
         doc="""field 10 ``tags`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -82,39 +83,7 @@ class Hidden(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._ByteSize = pb.ByteSize
         model._Clear = pb.Clear
-        model._ClearExtension = pb.ClearExtension
-        model._DiscardUnknownFields = pb.DiscardUnknownFields
-        model._Extensions = pb.Extensions
-        model._FindInitializationErrors = pb.FindInitializationErrors
-        model._FromString = pb.FromString
-        model._HasExtension = pb.HasExtension
-        model._IsInitialized = pb.IsInitialized
-        model._MergeFrom = pb.MergeFrom
-        model._MergeFromString = pb.MergeFromString
         model._SerializeToString = pb.SerializeToString
-        model._UnknownFields = _shapes["_UnknownFields"].read(pb)
-        model.__CheckCalledFromGeneratedFile___ = pb._CheckCalledFromGeneratedFile
-        model.__ListFieldsItemKey___ = pb._ListFieldsItemKey
-        model.__SetListener___ = pb._SetListener
-        model.___contains___ = _shapes["___contains___"].read(pb)
-        model.___delattr___ = _shapes["___delattr___"].read(pb)
-        model.___dir___ = _shapes["___dir___"].read(pb)
-        model.___doc___ = _shapes["___doc___"].read(pb)
-        model.___eq___ = _shapes["___eq___"].read(pb)
-        model.___ge___ = _shapes["___ge___"].read(pb)
-        model.___getattribute___ = _shapes["___getattribute___"].read(pb)
-        model.___gt___ = _shapes["___gt___"].read(pb)
-        model.___hash___ = _shapes["___hash___"].read(pb)
-        model.___le___ = _shapes["___le___"].read(pb)
-        model.___lt___ = _shapes["___lt___"].read(pb)
-        model.___module___ = _shapes["___module___"].read(pb)
-        model.___ne___ = _shapes["___ne___"].read(pb)
-        model.___new___ = _shapes["___new___"].read(pb)
-        model.___repr___ = _shapes["___repr___"].read(pb)
-        model.___setattr___ = _shapes["___setattr___"].read(pb)
-        model.___slots___ = _shapes["___slots___"].read(pb)
-        model.___str___ = _shapes["___str___"].read(pb)
-        model.___unicode___ = _shapes["___unicode___"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.protobuf_members.Hidden`` holding every attribute as it is now."""
@@ -276,48 +245,66 @@ class Hidden(_Model):
                 target.ClearField("Clear")
             elif value != held.Clear:
                 target.Clear = value
-            value = self._ClearExtension
-            if value is None:
+            value = getattr(self, "_ClearExtension", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("ClearExtension")
             elif value != held.ClearExtension:
                 target.ClearExtension = value
-            value = self._DiscardUnknownFields
-            if value is None:
+            value = getattr(self, "_DiscardUnknownFields", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("DiscardUnknownFields")
             elif value != held.DiscardUnknownFields:
                 target.DiscardUnknownFields = value
-            value = self._Extensions
-            if value is None:
+            value = getattr(self, "_Extensions", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("Extensions")
             elif value != held.Extensions:
                 target.Extensions = value
-            value = self._FindInitializationErrors
-            if value is None:
+            value = getattr(self, "_FindInitializationErrors", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("FindInitializationErrors")
             elif value != held.FindInitializationErrors:
                 target.FindInitializationErrors = value
-            value = self._FromString
-            if value is None:
+            value = getattr(self, "_FromString", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("FromString")
             elif value != held.FromString:
                 target.FromString = value
-            value = self._HasExtension
-            if value is None:
+            value = getattr(self, "_HasExtension", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("HasExtension")
             elif value != held.HasExtension:
                 target.HasExtension = value
-            value = self._IsInitialized
-            if value is None:
+            value = getattr(self, "_IsInitialized", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("IsInitialized")
             elif value != held.IsInitialized:
                 target.IsInitialized = value
-            value = self._MergeFrom
-            if value is None:
+            value = getattr(self, "_MergeFrom", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("MergeFrom")
             elif value != held.MergeFrom:
                 target.MergeFrom = value
-            value = self._MergeFromString
-            if value is None:
+            value = getattr(self, "_MergeFromString", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("MergeFromString")
             elif value != held.MergeFromString:
                 target.MergeFromString = value
@@ -326,61 +313,127 @@ class Hidden(_Model):
                 target.ClearField("SerializeToString")
             elif value != held.SerializeToString:
                 target.SerializeToString = value
-            value = self._UnknownFields
-            _shapes["_UnknownFields"].rewrite(target, value, held)
-            value = self.__CheckCalledFromGeneratedFile___
-            if value is None:
+            value = getattr(self, "_UnknownFields", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_UnknownFields"].rewrite(target, value, held)
+            value = getattr(self, "__CheckCalledFromGeneratedFile___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("_CheckCalledFromGeneratedFile")
             elif value != held._CheckCalledFromGeneratedFile:
                 target._CheckCalledFromGeneratedFile = value
-            value = self.__ListFieldsItemKey___
-            if value is None:
+            value = getattr(self, "__ListFieldsItemKey___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("_ListFieldsItemKey")
             elif value != held._ListFieldsItemKey:
                 target._ListFieldsItemKey = value
-            value = self.__SetListener___
-            if value is None:
+            value = getattr(self, "__SetListener___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("_SetListener")
             elif value != held._SetListener:
                 target._SetListener = value
-            value = self.___contains___
-            _shapes["___contains___"].rewrite(target, value, held)
-            value = self.___delattr___
-            _shapes["___delattr___"].rewrite(target, value, held)
-            value = self.___dir___
-            _shapes["___dir___"].rewrite(target, value, held)
-            value = self.___doc___
-            _shapes["___doc___"].rewrite(target, value, held)
-            value = self.___eq___
-            _shapes["___eq___"].rewrite(target, value, held)
-            value = self.___ge___
-            _shapes["___ge___"].rewrite(target, value, held)
-            value = self.___getattribute___
-            _shapes["___getattribute___"].rewrite(target, value, held)
-            value = self.___gt___
-            _shapes["___gt___"].rewrite(target, value, held)
-            value = self.___hash___
-            _shapes["___hash___"].rewrite(target, value, held)
-            value = self.___le___
-            _shapes["___le___"].rewrite(target, value, held)
-            value = self.___lt___
-            _shapes["___lt___"].rewrite(target, value, held)
-            value = self.___module___
-            _shapes["___module___"].rewrite(target, value, held)
-            value = self.___ne___
-            _shapes["___ne___"].rewrite(target, value, held)
-            value = self.___new___
-            _shapes["___new___"].rewrite(target, value, held)
-            value = self.___repr___
-            _shapes["___repr___"].rewrite(target, value, held)
-            value = self.___setattr___
-            _shapes["___setattr___"].rewrite(target, value, held)
-            value = self.___slots___
-            _shapes["___slots___"].rewrite(target, value, held)
-            value = self.___str___
-            _shapes["___str___"].rewrite(target, value, held)
-            value = self.___unicode___
-            _shapes["___unicode___"].rewrite(target, value, held)
+            value = getattr(self, "___contains___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___contains___"].rewrite(target, value, held)
+            value = getattr(self, "___delattr___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___delattr___"].rewrite(target, value, held)
+            value = getattr(self, "___dir___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___dir___"].rewrite(target, value, held)
+            value = getattr(self, "___doc___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___doc___"].rewrite(target, value, held)
+            value = getattr(self, "___eq___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___eq___"].rewrite(target, value, held)
+            value = getattr(self, "___ge___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___ge___"].rewrite(target, value, held)
+            value = getattr(self, "___getattribute___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___getattribute___"].rewrite(target, value, held)
+            value = getattr(self, "___gt___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___gt___"].rewrite(target, value, held)
+            value = getattr(self, "___hash___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___hash___"].rewrite(target, value, held)
+            value = getattr(self, "___le___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___le___"].rewrite(target, value, held)
+            value = getattr(self, "___lt___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___lt___"].rewrite(target, value, held)
+            value = getattr(self, "___module___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___module___"].rewrite(target, value, held)
+            value = getattr(self, "___ne___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___ne___"].rewrite(target, value, held)
+            value = getattr(self, "___new___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___new___"].rewrite(target, value, held)
+            value = getattr(self, "___repr___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___repr___"].rewrite(target, value, held)
+            value = getattr(self, "___setattr___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___setattr___"].rewrite(target, value, held)
+            value = getattr(self, "___slots___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___slots___"].rewrite(target, value, held)
+            value = getattr(self, "___str___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___str___"].rewrite(target, value, held)
+            value = getattr(self, "___unicode___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["___unicode___"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -474,39 +527,39 @@ class Hidden(_Model):
         doc="""field 2 ``Clear`` of ``fixtures.protobuf_members.Hidden``.""",
     )
     ClearExtension = property(
-        _get("_ClearExtension"),
+        _get_late("_ClearExtension"),
         doc="""field 3 ``ClearExtension`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     DiscardUnknownFields = property(
-        _get("_DiscardUnknownFields"),
+        _get_late("_DiscardUnknownFields"),
         doc="""field 4 ``DiscardUnknownFields`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     Extensions = property(
-        _get("_Extensions"),
+        _get_late("_Extensions"),
         doc="""field 5 ``Extensions`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     FindInitializationErrors = property(
-        _get("_FindInitializationErrors"),
+        _get_late("_FindInitializationErrors"),
         doc="""field 6 ``FindInitializationErrors`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     FromString = property(
-        _get("_FromString"),
+        _get_late("_FromString"),
         doc="""field 7 ``FromString`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     HasExtension = property(
-        _get("_HasExtension"),
+        _get_late("_HasExtension"),
         doc="""field 8 ``HasExtension`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     IsInitialized = property(
-        _get("_IsInitialized"),
+        _get_late("_IsInitialized"),
         doc="""field 9 ``IsInitialized`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     MergeFrom = property(
-        _get("_MergeFrom"),
+        _get_late("_MergeFrom"),
         doc="""field 10 ``MergeFrom`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     MergeFromString = property(
-        _get("_MergeFromString"),
+        _get_late("_MergeFromString"),
         doc="""field 11 ``MergeFromString`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     SerializeToString = property(
@@ -514,95 +567,95 @@ class Hidden(_Model):
         doc="""field 12 ``SerializeToString`` of ``fixtures.protobuf_members.Hidden``.""",
     )
     UnknownFields = property(
-        _get("_UnknownFields"),
+        _get_late("_UnknownFields"),
         doc="""field 13 ``UnknownFields`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     _CheckCalledFromGeneratedFile = property(
-        _get("__CheckCalledFromGeneratedFile___"),
+        _get_late("__CheckCalledFromGeneratedFile___"),
         doc="""field 14 ``_CheckCalledFromGeneratedFile`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     _ListFieldsItemKey = property(
-        _get("__ListFieldsItemKey___"),
+        _get_late("__ListFieldsItemKey___"),
         doc="""field 15 ``_ListFieldsItemKey`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     _SetListener = property(
-        _get("__SetListener___"),
+        _get_late("__SetListener___"),
         doc="""field 16 ``_SetListener`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __contains___ = property(
-        _get("___contains___"),
+        _get_late("___contains___"),
         doc="""field 17 ``__contains__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __delattr___ = property(
-        _get("___delattr___"),
+        _get_late("___delattr___"),
         doc="""field 18 ``__delattr__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __dir___ = property(
-        _get("___dir___"),
+        _get_late("___dir___"),
         doc="""field 19 ``__dir__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __doc___ = property(
-        _get("___doc___"),
+        _get_late("___doc___"),
         doc="""field 20 ``__doc__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __eq___ = property(
-        _get("___eq___"),
+        _get_late("___eq___"),
         doc="""field 21 ``__eq__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __ge___ = property(
-        _get("___ge___"),
+        _get_late("___ge___"),
         doc="""field 22 ``__ge__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __getattribute___ = property(
-        _get("___getattribute___"),
+        _get_late("___getattribute___"),
         doc="""field 23 ``__getattribute__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __gt___ = property(
-        _get("___gt___"),
+        _get_late("___gt___"),
         doc="""field 24 ``__gt__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __hash___ = property(
-        _get("___hash___"),
+        _get_late("___hash___"),
         doc="""field 25 ``__hash__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __le___ = property(
-        _get("___le___"),
+        _get_late("___le___"),
         doc="""field 26 ``__le__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __lt___ = property(
-        _get("___lt___"),
+        _get_late("___lt___"),
         doc="""field 27 ``__lt__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __module___ = property(
-        _get("___module___"),
+        _get_late("___module___"),
         doc="""field 28 ``__module__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __ne___ = property(
-        _get("___ne___"),
+        _get_late("___ne___"),
         doc="""field 29 ``__ne__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __new___ = property(
-        _get("___new___"),
+        _get_late("___new___"),
         doc="""field 30 ``__new__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __repr___ = property(
-        _get("___repr___"),
+        _get_late("___repr___"),
         doc="""field 31 ``__repr__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __setattr___ = property(
-        _get("___setattr___"),
+        _get_late("___setattr___"),
         doc="""field 32 ``__setattr__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __slots___ = property(
-        _get("___slots___"),
+        _get_late("___slots___"),
         doc="""field 33 ``__slots__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __str___ = property(
-        _get("___str___"),
+        _get_late("___str___"),
         doc="""field 34 ``__str__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     __unicode___ = property(
-        _get("___unicode___"),
+        _get_late("___unicode___"),
         doc="""field 35 ``__unicode__`` of ``fixtures.protobuf_members.Hidden`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
 

@@ -9,6 +9,7 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -60,17 +61,7 @@ class Maps(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._string_to_string = _shapes["_string_to_string"].read(pb)
-        model._int32_to_double = _shapes["_int32_to_double"].read(pb)
-        model._int64_to_bytes = _shapes["_int64_to_bytes"].read(pb)
-        model._uint32_to_bool = _shapes["_uint32_to_bool"].read(pb)
-        model._uint64_to_enum = _shapes["_uint64_to_enum"].read(pb)
-        model._sint32_to_message = _shapes["_sint32_to_message"].read(pb, depth)
-        model._fixed64_to_int64 = _shapes["_fixed64_to_int64"].read(pb)
-        model._sfixed32_to_float = _shapes["_sfixed32_to_float"].read(pb)
-        model._bool_to_string = _shapes["_bool_to_string"].read(pb)
         model._by_name = _shapes["_by_name"].read(pb, depth)
-        model._string_to_enum = _shapes["_string_to_enum"].read(pb)
-        model._string_to_duration = _shapes["_string_to_duration"].read(pb)
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.maps.Maps`` holding every attribute as it is now."""
@@ -153,28 +144,58 @@ class Maps(_Model):
         try:
             value = self._string_to_string
             _shapes["_string_to_string"].rewrite(target, value, held)
-            value = self._int32_to_double
-            _shapes["_int32_to_double"].rewrite(target, value, held)
-            value = self._int64_to_bytes
-            _shapes["_int64_to_bytes"].rewrite(target, value, held)
-            value = self._uint32_to_bool
-            _shapes["_uint32_to_bool"].rewrite(target, value, held)
-            value = self._uint64_to_enum
-            _shapes["_uint64_to_enum"].rewrite(target, value, held)
-            value = self._sint32_to_message
-            _shapes["_sint32_to_message"].rewrite(target, value, held)
-            value = self._fixed64_to_int64
-            _shapes["_fixed64_to_int64"].rewrite(target, value, held)
-            value = self._sfixed32_to_float
-            _shapes["_sfixed32_to_float"].rewrite(target, value, held)
-            value = self._bool_to_string
-            _shapes["_bool_to_string"].rewrite(target, value, held)
+            value = getattr(self, "_int32_to_double", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_int32_to_double"].rewrite(target, value, held)
+            value = getattr(self, "_int64_to_bytes", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_int64_to_bytes"].rewrite(target, value, held)
+            value = getattr(self, "_uint32_to_bool", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_uint32_to_bool"].rewrite(target, value, held)
+            value = getattr(self, "_uint64_to_enum", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_uint64_to_enum"].rewrite(target, value, held)
+            value = getattr(self, "_sint32_to_message", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_sint32_to_message"].rewrite(target, value, held)
+            value = getattr(self, "_fixed64_to_int64", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_fixed64_to_int64"].rewrite(target, value, held)
+            value = getattr(self, "_sfixed32_to_float", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_sfixed32_to_float"].rewrite(target, value, held)
+            value = getattr(self, "_bool_to_string", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_bool_to_string"].rewrite(target, value, held)
             value = self._by_name
             _shapes["_by_name"].rewrite(target, value, held)
-            value = self._string_to_enum
-            _shapes["_string_to_enum"].rewrite(target, value, held)
-            value = self._string_to_duration
-            _shapes["_string_to_duration"].rewrite(target, value, held)
+            value = getattr(self, "_string_to_enum", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_string_to_enum"].rewrite(target, value, held)
+            value = getattr(self, "_string_to_duration", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_string_to_duration"].rewrite(target, value, held)
         except AttributeError:
             # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
@@ -217,46 +238,46 @@ class Maps(_Model):
         _get("_string_to_string"), doc="""field 1 ``string_to_string`` of ``fixtures.maps.Maps``."""
     )
     int32_to_double = property(
-        _get("_int32_to_double"),
+        _get_late("_int32_to_double"),
         doc="""field 2 ``int32_to_double`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     int64_to_bytes = property(
-        _get("_int64_to_bytes"),
+        _get_late("_int64_to_bytes"),
         doc="""field 3 ``int64_to_bytes`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     uint32_to_bool = property(
-        _get("_uint32_to_bool"),
+        _get_late("_uint32_to_bool"),
         doc="""field 4 ``uint32_to_bool`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     uint64_to_enum = property(
-        _get("_uint64_to_enum"),
+        _get_late("_uint64_to_enum"),
         doc="""field 5 ``uint64_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     sint32_to_message = property(
-        _get("_sint32_to_message"),
+        _get_late("_sint32_to_message"),
         doc="""field 6 ``sint32_to_message`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     fixed64_to_int64 = property(
-        _get("_fixed64_to_int64"),
+        _get_late("_fixed64_to_int64"),
         doc="""field 7 ``fixed64_to_int64`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     sfixed32_to_float = property(
-        _get("_sfixed32_to_float"),
+        _get_late("_sfixed32_to_float"),
         doc="""field 8 ``sfixed32_to_float`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     bool_to_string = property(
-        _get("_bool_to_string"),
+        _get_late("_bool_to_string"),
         doc="""field 9 ``bool_to_string`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     messages = property(
         _get("_by_name"), doc="""field 10 ``string_to_message`` of ``fixtures.maps.Maps``."""
     )
     string_to_enum = property(
-        _get("_string_to_enum"),
+        _get_late("_string_to_enum"),
         doc="""field 11 ``string_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     string_to_duration = property(
-        _get("_string_to_duration"),
+        _get_late("_string_to_duration"),
         doc="""field 12 ``string_to_duration`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
@@ -54,13 +55,6 @@ class Stored(_Model):
         model._fm_read_ = (
             _shapes["_fm_read_"].wrap(pb.fm_read, depth) if pb.HasField("fm_read") else None
         )
-        model._EAGER_ = pb.EAGER
-        model._fm_public_ = pb.fm_public
-        model._FM_UNREAD_ = pb.FM_UNREAD
-        model._fm_write_values_ = pb.fm_write_values
-        model._to_flyte_idl_ = pb.to_flyte_idl
-        model.__hidden___ = pb._hidden
-        model._short_class_string_ = pb.short_class_string
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.runtime_members.Stored`` holding every attribute as it is now."""
@@ -175,38 +169,52 @@ class Stored(_Model):
                 value._fm_apply(target.fm_read)
             else:
                 _shapes["_fm_read_"].rewrite(target, value, held)
-            value = self._EAGER_
-            if value is None:
+            value = getattr(self, "_EAGER_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("EAGER")
             elif value != held.EAGER:
                 target.EAGER = value
-            value = self._fm_public_
-            if value is None:
+            value = getattr(self, "_fm_public_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("fm_public")
             elif value != held.fm_public:
                 target.fm_public = value
-            value = self._FM_UNREAD_
-            if value is None:
+            value = getattr(self, "_FM_UNREAD_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("FM_UNREAD")
             elif value != held.FM_UNREAD:
                 target.FM_UNREAD = value
-            value = self._fm_write_values_
-            if value is None:
+            value = getattr(self, "_fm_write_values_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("fm_write_values")
             elif value != held.fm_write_values:
                 target.fm_write_values = value
-            value = self._to_flyte_idl_
-            if value is None:
+            value = getattr(self, "_to_flyte_idl_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("to_flyte_idl")
             elif value != held.to_flyte_idl:
                 target.to_flyte_idl = value
-            value = self.__hidden___
-            if value is None:
+            value = getattr(self, "__hidden___", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("_hidden")
             elif value != held._hidden:
                 target._hidden = value
-            value = self._short_class_string_
-            if value is None:
+            value = getattr(self, "_short_class_string_", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("short_class_string")
             elif value != held.short_class_string:
                 target.short_class_string = value
@@ -259,31 +267,31 @@ class Stored(_Model):
         _get("_fm_read_"), doc="""field 4 ``fm_read`` of ``fixtures.runtime_members.Stored``."""
     )
     EAGER = property(
-        _get("_EAGER_"),
+        _get_late("_EAGER_"),
         doc="""field 5 ``EAGER`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     fm_public = property(
-        _get("_fm_public_"),
+        _get_late("_fm_public_"),
         doc="""field 6 ``fm_public`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     FM_UNREAD = property(
-        _get("_FM_UNREAD_"),
+        _get_late("_FM_UNREAD_"),
         doc="""field 7 ``FM_UNREAD`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     fm_write_values = property(
-        _get("_fm_write_values_"),
+        _get_late("_fm_write_values_"),
         doc="""field 8 ``fm_write_values`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     to_flyte_idl_ = property(
-        _get("_to_flyte_idl_"),
+        _get_late("_to_flyte_idl_"),
         doc="""field 9 ``to_flyte_idl`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     _hidden = property(
-        _get("__hidden___"),
+        _get_late("__hidden___"),
         doc="""field 10 ``_hidden`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     short_class_string_ = property(
-        _get("_short_class_string_"),
+        _get_late("_short_class_string_"),
         doc="""field 11 ``short_class_string`` of ``fixtures.runtime_members.Stored`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
 

@@ -10,6 +10,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import late_getter as _get_late
 import flytemodels._runtime.shapes as _s
 from flytemodels._runtime import lazy as _lazy
 
@@ -43,7 +44,6 @@ class Outer(_Model):
                 """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
                 model._name = pb.name
                 model._depth = pb.depth
-                model._colour = pb.colour
 
             def to_flyte_idl(self) -> _Any:
                 """A new ``fixtures.nesting.Outer.Middle.Inner`` holding every attribute as it is now."""
@@ -130,8 +130,10 @@ class Outer(_Model):
                         target.ClearField("depth")
                     elif value != held.depth:
                         target.depth = value if value.__class__ is int else _s.enum_number(value)
-                    value = self._colour
-                    if value is None:
+                    value = getattr(self, "_colour", _s.NOT_READ)
+                    if value is _s.NOT_READ:
+                        pass
+                    elif value is None:
                         target.ClearField("colour")
                     elif value != held.colour:
                         target.colour = value if value.__class__ is int else _s.enum_number(value)
@@ -164,7 +166,7 @@ class Outer(_Model):
                 doc="""field 2 ``depth`` of ``fixtures.nesting.Outer.Middle.Inner``.""",
             )
             colour = property(
-                _get("_colour"),
+                _get_late("_colour"),
                 doc="""field 3 ``colour`` of ``fixtures.nesting.Outer.Middle.Inner`` (not an argument in goldenapi: kept so nothing is dropped).""",
             )
 
@@ -334,12 +336,6 @@ class Outer(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._middle = _shapes["_middle"].wrap(pb.middle, depth)
-        model._shortcut = (
-            _shapes["_shortcut"].wrap(pb.shortcut, depth) if pb.HasField("shortcut") else None
-        )
-        model._colour = pb.colour
-        model._colours = _shapes["_colours"].read(pb)
-        model._top = pb.top
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.nesting.Outer`` holding every attribute as it is now."""
@@ -431,8 +427,10 @@ class Outer(_Model):
                 value._fm_apply(target.middle)
             else:
                 _shapes["_middle"].rewrite(target, value, held)
-            value = self._shortcut
-            if value is None:
+            value = getattr(self, "_shortcut", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 if held.HasField("shortcut"):
                     target.ClearField("shortcut")
             elif (
@@ -443,15 +441,22 @@ class Outer(_Model):
                 value._fm_apply(target.shortcut)
             else:
                 _shapes["_shortcut"].rewrite(target, value, held)
-            value = self._colour
-            if value is None:
+            value = getattr(self, "_colour", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("colour")
             elif value != held.colour:
                 target.colour = value if value.__class__ is int else _s.enum_number(value)
-            value = self._colours
-            _shapes["_colours"].rewrite(target, value, held)
-            value = self._top
-            if value is None:
+            value = getattr(self, "_colours", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            else:
+                _shapes["_colours"].rewrite(target, value, held)
+            value = getattr(self, "_top", _s.NOT_READ)
+            if value is _s.NOT_READ:
+                pass
+            elif value is None:
                 target.ClearField("top")
             elif value != held.top:
                 target.top = value if value.__class__ is int else _s.enum_number(value)
@@ -481,19 +486,19 @@ class Outer(_Model):
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     middle = property(_get("_middle"), doc="""field 1 ``middle`` of ``fixtures.nesting.Outer``.""")
     shortcut = property(
-        _get("_shortcut"),
+        _get_late("_shortcut"),
         doc="""field 2 ``shortcut`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     colour = property(
-        _get("_colour"),
+        _get_late("_colour"),
         doc="""field 3 ``colour`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     colours = property(
-        _get("_colours"),
+        _get_late("_colours"),
         doc="""field 4 ``colours`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
     top = property(
-        _get("_top"),
+        _get_late("_top"),
         doc="""field 5 ``top`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
     )
 
