@@ -39,8 +39,11 @@ from flytemodels.core.literals import (
     Union,
 )
 from flytemodels.core.workflow import BranchNode, IfBlock, IfElseBlock, Node
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flytemodels._runtime import constraints, registry
+from flytemodels._runtime.wellknown import utc_datetime
 from flytemodels.errors import DecodeError
 from tests.support import catalog
 
@@ -348,6 +351,23 @@ def test_timestamp_nanoseconds_survive(seconds: int, nanos: int, expected: dt.da
     assert model.datetime == expected  # microseconds is what datetime holds ...
     assert model.to_flyte_idl() == pb  # ... the message keeps the nanoseconds
     assert Primitive.from_bytes(pb.SerializeToString()).to_flyte_idl().datetime.nanos == nanos
+
+
+@given(
+    st.integers(min_value=-62_135_596_800 - 86_400, max_value=253_402_300_799 + 86_400),
+    st.one_of(st.integers(0, 999_999_999), st.integers(-(10**10), 10**10)),  # any int32: a message may hold it
+)
+def test_timestamp_to_datetime_is_the_epoch_plus_the_timestamp(seconds: int, nanos: int) -> None:
+    # utc_datetime asks the C library for the whole seconds: it must agree with plain arithmetic everywhere.
+    try:
+        expected: Any = dt.datetime(1970, 1, 1, tzinfo=UTC) + dt.timedelta(0, seconds, nanos // 1000)
+    except OverflowError:
+        expected = OverflowError
+    try:
+        got: Any = utc_datetime(seconds, nanos)
+    except OverflowError:
+        got = OverflowError
+    assert got == expected
 
 
 @pytest.mark.parametrize(

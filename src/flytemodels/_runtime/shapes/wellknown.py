@@ -8,6 +8,7 @@ from typing import Any
 from google.protobuf.message import Message as PbMessage
 
 from flytemodels._runtime.shapes.base import Shape, _expect_mapping
+from flytemodels._runtime.wellknown import utc_datetime
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
@@ -25,8 +26,7 @@ class Timestamp(Shape):
         if self.presence and not pb.HasField(self.field):
             return None
         stamp = getattr(pb, self.field)
-        # timedelta(days, seconds, microseconds) positionally: keywords cost 0.2 µs more per call.
-        value = _EPOCH + datetime.timedelta(0, stamp.seconds, stamp.nanos // 1000)
+        value = utc_datetime(stamp.seconds, stamp.nanos)
         return value.replace(tzinfo=None) if self.naive else value
 
     def put(self, target: Any, value: Any) -> None:
