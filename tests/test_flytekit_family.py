@@ -28,6 +28,8 @@ from flytemodels.flytekit.core import identifier as fm_identifier
 from flytemodels.flytekit.core import workflow as fm_workflow
 from flytemodels.flytekit.interface import TypedInterface, Variable
 from google.protobuf import timestamp_pb2
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
 from flytemodels._runtime import unread
@@ -127,6 +129,17 @@ def test_a_field_flytekit_lacks_assigned_before_it_was_read_is_serialized() -> N
     del built._workflow_id  # built from values: there is no message to read it from
     with pytest.raises(AttributeError, match="_workflow_id"):
         _ = built.workflow_id
+
+
+@given(st.timedeltas())
+def test_a_timedelta_is_written_as_protobufs_from_timedelta_writes_it(value: datetime.timedelta) -> None:
+    # flytekit writes its durations with FromTimedelta; the family writes the same from the fields.
+    expected = tasks_pb2.TaskMetadata()
+    expected.timeout.FromTimedelta(value)
+    expected.timeout.SetInParent()  # a zero duration is given too
+    written = tasks_pb2.TaskMetadata()
+    fm_task.TaskMetadata._SHAPES["_timeout"].put(written, value)
+    assert written == expected
 
 
 def test_private_attributes_written_by_flytekit_are_serialized() -> None:
