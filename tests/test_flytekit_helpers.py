@@ -369,6 +369,17 @@ def test_pod_templates() -> None:
     same_outcome(lambda module: module.K8sPod.from_pod_template(template).to_flyte_idl(), fk_task, task)
 
 
+def test_a_pod_template_override_takes_a_k8s_pod_message_as_it_is() -> None:
+    # A K8sPod message has a pod_spec, as flytekit's PodTemplate does: it is written as the message it is.
+    from flyteidl.core import tasks_pb2
+    from flytemodels.flytekit.core import workflow
+
+    pod = tasks_pb2.K8sPod(primary_container_name="primary", metadata={"labels": {"a": "b"}})
+    assert workflow.TaskNodeOverrides(None, None, pod_template=pod).to_flyte_idl().pod_template == pod
+    with pytest.raises(TypeError, match=r"flyteidl\.core\.K8sPod"):  # another message is still refused, by name
+        workflow.TaskNodeOverrides(None, None, pod_template=tasks_pb2.Container()).to_flyte_idl()
+
+
 def test_launch_plan_auto_activate() -> None:
     from flytekit.models import launch_plan as fk_launch_plan
     from flytemodels.flytekit import launch_plan

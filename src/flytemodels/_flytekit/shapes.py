@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from google.protobuf.message import Message as PbMessage
+
 from flytemodels._runtime.shapes import fill
 
 
@@ -52,7 +54,8 @@ def _pod_template_to_python(pb: Any) -> Any:
 
 def _pod_template_to_proto(value: Any, pb: Any) -> None:
     """flytekit's ``PodTemplate`` (converted as flytekit does), a ``K8sPod`` model or a message."""
-    if not hasattr(value, "to_flyte_idl") and hasattr(value, "pod_spec"):
+    # A K8sPod message has a pod_spec too: only something neither message nor model is a PodTemplate.
+    if not isinstance(value, PbMessage) and not hasattr(value, "to_flyte_idl") and hasattr(value, "pod_spec"):
         from flytemodels.flytekit.task import K8sPod
 
         value = K8sPod.from_pod_template(value)
