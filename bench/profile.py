@@ -28,15 +28,20 @@ from collections.abc import Callable
 from typing import Any
 
 
-def _profile(title: str, call: Callable[[], Any], repeat: int, top: int) -> None:
+def _profiled(call: Callable[[], Any], repeat: int) -> cProfile.Profile:
+    """A profile of ``repeat`` calls of ``call``, after one call unprofiled."""
     call()  # warm: imports, per-class tables
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(repeat):
         call()
     profiler.disable()
+    return profiler
+
+
+def _profile(title: str, call: Callable[[], Any], repeat: int, top: int) -> None:
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
+    stats = pstats.Stats(_profiled(call, repeat), stream=out)
     stats.sort_stats("tottime").print_stats(top)
     lines = [line for line in out.getvalue().splitlines() if line.strip()]
     start = next(index for index, line in enumerate(lines) if "function calls" in line)
@@ -107,13 +112,7 @@ def model_share(alias: bool) -> None:
 
 def share_of(task: Callable[[], Any], repeat: int = 3) -> tuple[float, float]:
     """The share of ``task``'s profiled time spent in model code, and that time in seconds."""
-    task()  # warm: imports, per-class tables
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in range(repeat):
-        task()
-    profiler.disable()
-    model, total = _model_seconds(pstats.Stats(profiler))
+    model, total = _model_seconds(pstats.Stats(_profiled(task, repeat)))
     return model / total, total
 
 
