@@ -49,13 +49,27 @@ def _fill_deep(model: Message[Any], target: Any) -> None:
     """``model._fm_fill(target)`` for a tree built deeper than Python's recursion limit.
 
     Writing recurses once per level; for a literal nested a thousand times it
-    goes bottom-up instead: every value-built descendant keeps its message first,
-    deepest first, so each level's write is one ``CopyFrom`` per child.
+    goes bottom-up instead: every value-built descendant writes its message first,
+    deepest first, so each level's write is one ``CopyFrom`` per child. Each level's
+    message holds its whole subtree, so a descendant lets its message go once its
+    parent has copied it (a kept message is a cache: the values stay): memory
+    stays linear in the depth, where keeping them all took 2.4 GB at 5,000 levels.
     """
     type(target).Clear(target)  # through the class: a field named Clear hides it on the instance (see is_initialized)
+    written: set[int] = set()  # ids of the descendants written here, which are alive as long as the tree is
     for child in reversed(_value_built_descendants(model)):
         child._message()
+        _let_go(child, written)
+        written.add(id(child))
     model._fm_fill(target)
+    _let_go(model, written)
+
+
+def _let_go(parent: Message[Any], written: set[int]) -> None:
+    """Drop the messages the children of ``parent`` wrote in ``_fill_deep``, now copied into the parent's."""
+    for child in _model_children(parent):
+        if id(child) in written:
+            child._pb = None
 
 
 def _value_built_descendants(model: Message[Any]) -> list[Message[Any]]:
@@ -63,13 +77,20 @@ def _value_built_descendants(model: Message[Any]) -> list[Message[Any]]:
     found: list[Message[Any]] = []
     pending = [model]
     while pending:
-        for value in pending.pop()._values:
-            values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
-            for child in values:
-                if isinstance(child, Message) and child._pb is None:
-                    found.append(child)
-                    pending.append(child)
+        for child in _model_children(pending.pop()):
+            if child._pb is None:
+                found.append(child)
+                pending.append(child)
     return found
+
+
+def _model_children(model: Message[Any]) -> Iterator[Message[Any]]:
+    """The models among the values ``model`` was built from, in its fields, lists and maps."""
+    for value in model._values:
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+        for child in values:
+            if isinstance(child, Message):
+                yield child
 
 
 class _MessageTypeFlag:
