@@ -14,8 +14,10 @@ nothing here runs until a ``RecursionError`` happens: the common path pays nothi
 A model is written here only when its class writes itself as the family does
 (``_FM_PLAIN_WRITE`` and ``_FM_LEVELLED``: no ``_fm_write``, ``_fm_write_values``
 or ``_fm_apply`` of its own); any other child is handed to ``shapes.fill``
-whole, as the recursive path hands it, and may be only as deep as the stack
-allows below it (a ``Parameter``'s default, say).
+whole, as the recursive path hands it. One that only adjusts what the base
+class's ``_fm_write`` wrote (``Parameter``) is written here from there, when its
+attributes are deeper than the stack; one whose own writer or applier writes its
+attributes may be only as deep as the stack allows below it.
 """
 
 from __future__ import annotations
