@@ -13,6 +13,7 @@ import datetime
 import pickle
 import random
 import sys
+import threading
 from typing import Any
 
 import pytest
@@ -115,6 +116,30 @@ def test_fields_flytekit_lacks_are_read_when_first_asked_for() -> None:
     assert workflow_id.name == "wf" and closure.workflow_id is workflow_id  # read once, then kept
     workflow_id._name = "changed"
     assert closure.to_flyte_idl().workflow_id.name == "changed"
+
+
+def test_threads_asking_first_for_a_field_flytekit_lacks_all_get_the_one_kept() -> None:
+    pb = execution_pb2.ExecutionClosure(phase=4, workflow_id=identifier_pb2.Identifier(name="wf"))
+    for _ in range(20):
+        closure = fm_execution.ExecutionClosure.from_flyte_idl(pb)
+        assert closure.phase == 4  # converted; workflow_id left unread
+        barrier, seen = threading.Barrier(8), []
+
+        def ask(closure: Any = closure, barrier: threading.Barrier = barrier, seen: list[Any] = seen) -> None:
+            barrier.wait()
+            seen.append(closure.workflow_id)
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        try:
+            threads = [threading.Thread(target=ask) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            sys.setswitchinterval(interval)
+        assert all(found is closure.workflow_id for found in seen)
 
 
 def test_a_field_flytekit_lacks_assigned_before_it_was_read_is_serialized() -> None:
@@ -222,8 +247,6 @@ def test_a_first_read_on_an_almost_full_stack_still_converts() -> None:
 
 
 def test_threads_reading_one_unread_model_all_see_it_converted() -> None:
-    import threading
-
     from flyteidl.admin import execution_pb2
 
     pb = filler.fill(execution_pb2.Execution, random.Random("threads"), filler.Options(max_depth=4))

@@ -223,8 +223,9 @@ def _read_late(model: Any, attr: str) -> Any:
     if held is None or attr not in type(model)._SHAPES:  # built from values, and the attribute deleted since
         raise AttributeError(f"{type(model).__name__!r} object has no attribute {attr!r}")
     value = type(model)._SHAPES[attr].read(held)
-    setattr(model, attr, value)
-    return value
+    # setdefault (one step under the GIL): two threads asking first both get the one value kept.
+    kept: Any = vars(model).setdefault(attr, value)
+    return kept
 
 
 def setter(attr: str) -> Callable[[Any, Any], None]:
