@@ -5,7 +5,9 @@ nothing else. Its class is a subclass of the public one, made here once per
 class, carrying what the public class must not:
 
 - one ``_Lazy`` descriptor per attribute: the first read converts every
-  attribute, and the children's (``shapes.base._held``);
+  attribute, and the children's (``shapes.base._held``), but those of fields the
+  mirrored API lacks, which their properties read when first asked for
+  (``shapes.base.late_getter``);
 - ``__setattr__`` and ``__delattr__`` hooks: an assignment converts first, so the
   conversion never overwrites it (FlyteRemote sets ``template._id`` on a
   template it fetched, before reading anything);
