@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 from flyteidl.core import literals_pb2
-from flytemodels.flytekit import interface as fm_interface
 from flytemodels.flytekit import literals as fm_literals
-from flytemodels.flytekit import types as fm_types
 
 from flytemodels._flytekit.entity import FlytekitModel
 from flytemodels._runtime import deep, unread
@@ -164,17 +162,20 @@ def test_a_model_with_a_writer_of_its_own_writes_itself_in_a_deep_tree() -> None
         _OwnWriter(collection=_family_literal(LEVELS).collection).to_flyte_idl()
 
 
-def test_a_class_that_writes_itself_writes_an_attribute_deeper_than_the_stack_level_by_level() -> None:
-    # Parameter writes itself (flytekit's oneof rule) after the base writer: its default literal may be
-    # deeper than the stack, written level by level, and the Parameter's own rule still applies.
-    variable = fm_interface.Variable(fm_types.LiteralType(simple=fm_types.SimpleType.INTEGER), "deep")
-    built = fm_interface.Parameter(variable, default=_family_literal(LEVELS), required=False)
-    written = built.to_flyte_idl()
-    assert written.default == _protobuf_literal(LEVELS)
-    assert written.WhichOneof("behavior") == "default"  # not `required: false`, as flytekit writes it
-    read = fm_interface.Parameter.from_flyte_idl(written)
-    _level(read.default, LEVELS).scalar.primitive._integer = 8  # read down to the leaf, then changed
-    assert read.to_flyte_idl().default == _protobuf_literal(LEVELS, leaf=8)
+def test_a_tree_that_contains_itself_raises_recursion_error_naming_where() -> None:
+    # Built from values: the level-by-level writer would otherwise write it for ever.
+    built = fm_literals.Literal(collection=fm_literals.LiteralCollection([]))
+    built.collection._literals = [built]
+    cycle = r"^Literal is nested more than 100,000 fields deep at Literal\.collection.*contain itself\?$"
+    with pytest.raises(RecursionError, match=cycle):
+        built.to_flyte_idl()
+    with pytest.raises(RecursionError):
+        _ = built == fm_literals.Literal()
+    # Read, then made to contain itself: the recursive rewrite hits the stack's limit.
+    read = fm_literals.Literal.from_flyte_idl(_protobuf_literal(1))
+    read.collection._literals = [read]
+    with pytest.raises(RecursionError):
+        read.to_flyte_idl()
 
 
 # -- the level-by-level writer against the recursive one -------------------------------------

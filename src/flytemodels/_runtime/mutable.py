@@ -157,23 +157,13 @@ class MutableModel:
             self.__class__ = unread.unread_class(type(self))
 
     def _fm_write(self, target: Any) -> bool | None:
-        """Write this model into ``target``, an empty message of its type; False: the field stays unset.
-
-        A class that writes itself (``Parameter``) calls this first and then adjusts the message; when
-        its attributes hold a tree deeper than the stack allows (a ``Parameter``'s default literal), they
-        are written level by level here, so its own adjustments still run after.
-        """
+        """Write this model into ``target``, an empty message of its type; False: the field stays unset."""
         held = self._fm_pb
-        try:
-            if held is None:
-                self._fm_write_values(target)
-                return None
-            target.CopyFrom(held)
-            self._fm_apply(target)
-        except RecursionError:
-            if not self._FM_LEVELLED:
-                raise
-            target.CopyFrom(deep.to_flyte_idl(self))  # CopyFrom replaces what the recursive pass left
+        if held is None:
+            self._fm_write_values(target)
+            return None
+        target.CopyFrom(held)
+        self._fm_apply(target)
         return None
 
     def _fm_apply(self, target: Any) -> None:
