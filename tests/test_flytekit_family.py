@@ -13,7 +13,6 @@ import datetime
 import pickle
 import random
 import sys
-import threading
 from typing import Any
 
 import pytest
@@ -36,6 +35,7 @@ from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
 from flytemodels._runtime import unread
 from flytemodels._runtime.shapes.base import EAGER_LEVELS, attribute
 from tests.support import filler
+from tests.support.threads import race
 
 CLASSES = sorted(_index.CLASSES.items())
 
@@ -123,22 +123,7 @@ def test_threads_asking_first_for_a_field_flytekit_lacks_all_get_the_one_kept() 
     for _ in range(20):
         closure = fm_execution.ExecutionClosure.from_flyte_idl(pb)
         assert closure.phase == 4  # converted; workflow_id left unread
-        barrier, seen = threading.Barrier(8), []
-
-        def ask(closure: Any = closure, barrier: threading.Barrier = barrier, seen: list[Any] = seen) -> None:
-            barrier.wait()
-            seen.append(closure.workflow_id)
-
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(1e-6)
-        try:
-            threads = [threading.Thread(target=ask) for _ in range(8)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-        finally:
-            sys.setswitchinterval(interval)
+        seen = race(lambda closure=closure: closure.workflow_id, 8)
         assert all(found is closure.workflow_id for found in seen)
 
 
@@ -247,31 +232,10 @@ def test_a_first_read_on_an_almost_full_stack_still_converts() -> None:
 
 
 def test_threads_reading_one_unread_model_all_see_it_converted() -> None:
-    from flyteidl.admin import execution_pb2
-
     pb = filler.fill(execution_pb2.Execution, random.Random("threads"), filler.Options(max_depth=4))
     execution_class = family_class(*dict(CLASSES)["flyteidl.admin.Execution"])
     shared = execution_class.from_flyte_idl(pb)  # unread when the threads start
-    barrier, errors = threading.Barrier(8), []
-
-    def read() -> None:
-        try:
-            barrier.wait()
-            walk(shared)
-        except BaseException as error:  # an attribute missing mid-conversion, say
-            errors.append(error)
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
-    try:
-        threads = [threading.Thread(target=read) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
-    assert not errors, errors[0]
+    race(lambda: walk(shared), 8)  # raises what a thread raised: an attribute missing mid-conversion, say
     assert type(shared) is execution_class and shared.to_flyte_idl() == pb
 
 

@@ -12,7 +12,6 @@ import pickle
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from flytemodels._runtime import Message
 from flytemodels.errors import DecodeError
 from tests.support import filler
 from tests.support.samples import execution_pb, integer, unknown_field, varint
+from tests.support.threads import race
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,34 +132,6 @@ def _read_everything(model: Message) -> list[Any]:
     return seen
 
 
-def _race(work: Any) -> list[Any]:
-    """Run ``work`` in THREADS threads released at once; return their results (re-raising failures)."""
-    barrier = threading.Barrier(THREADS)
-    results: list[Any] = [None] * THREADS
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work()
-        except BaseException as error:  # reported below, with the thread's traceback
-            errors.append(error)
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
-    try:
-        threads = [threading.Thread(target=run, args=(index,)) for index in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
-    if errors:
-        raise errors[0]
-    return results
-
-
 def test_threads_reading_one_models_lazy_properties_agree() -> None:
     import random
 
@@ -167,7 +139,7 @@ def test_threads_reading_one_models_lazy_properties_agree() -> None:
         pb = filler.fill(execution_pb2.Execution, random.Random(f"threads/{seed}"), filler.Options(max_depth=4))
         expected = _read_everything(Execution.from_flyte_idl(pb))
         shared = Execution.from_flyte_idl(pb)  # fresh: every cache is empty when the threads start
-        for values in _race(lambda model=shared: (_read_everything(model), hash(model))):
+        for values in race(lambda model=shared: (_read_everything(model), hash(model)), THREADS):
             assert values[0] == expected
             assert values[1] == hash(Execution.from_flyte_idl(pb))
 
